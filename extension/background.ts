@@ -1,0 +1,4 @@
+// The service worker: the hub. See src/hub.
+import { createLogger } from '../src/core/logger.ts';
+
+createLogger('sw').info('started');

@@ -1,0 +1,1 @@
+// dock entry: filled by its issue.

@@ -1,0 +1,1 @@
+// offscreen entry: filled by its issue.

@@ -1,0 +1,1 @@
+// onboarding entry: filled by its issue.

@@ -1,0 +1,1 @@
+// options entry: filled by its issue.

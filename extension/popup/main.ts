@@ -1,0 +1,1 @@
+// popup entry: filled by its issue.

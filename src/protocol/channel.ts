@@ -1,0 +1,28 @@
+/**
+ * The typed message protocol shared by every context. One map from message name to request
+ * and response types (`Messages`, in messages.ts); `sendMessage` and `handleMessages` take
+ * their types from it, so sender and receiver cannot drift.
+ */
+import type { Messages } from './messages.ts';
+
+export type MessageName = keyof Messages;
+export type Request<K extends MessageName> = Messages[K]['request'];
+export type Response<K extends MessageName> = Messages[K]['response'];
+
+/** Which context a message is for: every listener sees every runtime message. */
+export type Target = 'hub' | 'engine' | 'views';
+
+export interface Envelope<K extends MessageName = MessageName> {
+  to: Target;
+  name: K;
+  payload: Request<K>;
+}
+
+export type Reply<K extends MessageName> =
+  { ok: true; value: Response<K> } | { ok: false; error: string };
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.to === 'string' && typeof v.name === 'string' && 'payload' in v;
+}

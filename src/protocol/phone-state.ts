@@ -1,0 +1,84 @@
+/**
+ * Snapshots of the phone's state, as the engine publishes them to the views. Plain data
+ * (structured-clone safe) so they cross `chrome.runtime` messaging unchanged.
+ */
+
+export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
+
+export type RegistrationFailure =
+  'credentials-rejected' | 'server-unreachable' | 'server-error' | 'invalid-settings';
+
+export interface RegistrationSnapshot {
+  state: RegistrationState;
+  /** Set when state is `failed`, or while reconnecting after a transport loss. */
+  failure?: RegistrationFailure;
+  /** SIP status or transport detail, for the UI's "details" line. */
+  detail?: string;
+  /** Epoch ms of the next automatic attempt, when one is scheduled. */
+  retryAt?: number;
+  since: number;
+}
+
+export type CallDirection = 'outbound' | 'inbound';
+
+/** See `src/engine/call-machine.ts` for the transitions. */
+export type CallState = 'dialing' | 'ringing' | 'incoming' | 'active' | 'ended';
+
+export type EndCause =
+  | 'local-hangup'
+  | 'remote-hangup'
+  | 'busy'
+  | 'declined'
+  | 'not-found'
+  | 'no-answer'
+  | 'cancelled'
+  | 'missed'
+  | 'transferred'
+  | 'connection-lost'
+  | 'microphone-unavailable'
+  | 'failed';
+
+export type CrmName = 'salesforce' | 'hubspot' | 'zendesk';
+
+/** The CRM record a call belongs to: where it was dialled from, or the caller's match. */
+export interface RecordRef {
+  crm: CrmName;
+  type: string;
+  id: string;
+  name?: string;
+  url?: string;
+}
+
+export type TransferState = 'pending' | 'accepted' | 'failed' | 'succeeded';
+
+export interface CallSnapshot {
+  id: string;
+  direction: CallDirection;
+  state: CallState;
+  /** E.164 where it could be derived, else the SIP user part. */
+  remoteNumber: string;
+  /** Untrusted text from the far end: render as text only. */
+  remoteName?: string;
+  muted: boolean;
+  held: boolean;
+  /** A hold or resume re-INVITE is in flight. */
+  holdPending: boolean;
+  /** Set when the last hold or resume failed, cleared by the next attempt. */
+  holdError?: string;
+  createdAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+  endCause?: EndCause;
+  /** SIP status and reason, or a transport detail, explaining the end. */
+  endDetail?: string;
+  transfer?: { target: string; state: TransferState; detail?: string };
+  record?: RecordRef;
+}
+
+export type MediaStatus = 'unknown' | 'ok' | 'blocked' | 'missing';
+
+export interface PhoneSnapshot {
+  registration: RegistrationSnapshot;
+  calls: CallSnapshot[];
+  media: MediaStatus;
+}

@@ -1,0 +1,75 @@
+/**
+ * The user-facing settings and their defaults. User values live in `storage.local`; admin
+ * policy in `storage.managed` overrides them key by key (src/policy). The SIP password is
+ * part of the account but never leaves extension storage: it is not sent to content scripts
+ * or pages, and views only learn whether one is set.
+ */
+import type { CrmName } from '../protocol/phone-state.ts';
+
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+export type DialFormat = 'national' | 'international';
+export type ScreenPop = 'never' | 'ring' | 'answer';
+
+export interface Settings {
+  /** SIP over WebSocket server, `wss://` (or `ws://` for a local test server). */
+  sipServer: string;
+  /** Address of record, `sip:user@domain`. */
+  sipUri: string;
+  /** Digest user name when it differs from the SIP URI's user part. */
+  authorizationUser: string;
+  password: string;
+  displayName: string;
+  iceServers: IceServer[];
+  /** Seconds asked for in REGISTER's Expires. */
+  registerExpires: number;
+
+  microphoneId: string;
+  speakerId: string;
+  ringerId: string;
+
+  /** ISO 3166 alpha-2 country for numbers written without a country code. */
+  defaultCountry: string;
+  /** Digits the PBX needs to reach an outside line, e.g. `0`. */
+  outsideLinePrefix: string;
+  /** How the PBX wants numbers in the default country: `0301234567` or `+49301234567`. */
+  dialFormat: DialFormat;
+  detectNumbers: boolean;
+
+  crmEnabled: Record<CrmName, boolean>;
+  /** Custom domains per CRM (e.g. a Salesforce My Domain, a Zendesk host mapping). */
+  extraHosts: Record<CrmName, string[]>;
+  hubspotToken: string;
+  screenPop: ScreenPop;
+
+  /** A second incoming call rings as call waiting; off: it is refused busy. */
+  callWaiting: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  sipServer: '',
+  sipUri: '',
+  authorizationUser: '',
+  password: '',
+  displayName: '',
+  iceServers: [],
+  registerExpires: 600,
+  microphoneId: '',
+  speakerId: '',
+  ringerId: '',
+  defaultCountry: 'DE',
+  outsideLinePrefix: '',
+  dialFormat: 'international',
+  detectNumbers: true,
+  crmEnabled: { salesforce: true, hubspot: true, zendesk: true },
+  extraHosts: { salesforce: [], hubspot: [], zendesk: [] },
+  hubspotToken: '',
+  screenPop: 'never',
+  callWaiting: true,
+};
+
+export type SettingKey = keyof Settings;

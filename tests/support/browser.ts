@@ -1,0 +1,128 @@
+/**
+ * Launches Debian's Chromium with the built extension (dist/) through playwright-core.
+ * Facts this relies on: Playwright always passes --disable-extensions, so the extension must
+ * also be named in --disable-extensions-except; certificate errors are waived by SPKI hash so
+ * that the service worker and offscreen document accept the local hosts too; the offscreen
+ * document cannot prompt for the microphone, so the grant is stored for the extension origin
+ * over CDP, as a user's "Allow" on an extension page would store it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { tls } from './tls.ts';
+
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+/** The id that manifest.json's fixed development key gives the extension. */
+export const EXTENSION_ID = 'mmdgkapiggfoabalcempglkjonlknglf';
+
+/** Host names of the CRMs and the demo PBX, all answered by local servers in tests. */
+export const TEST_HOSTS = [
+  '*.lightning.force.com',
+  '*.my.salesforce.com',
+  'app.hubspot.com',
+  'app-eu1.hubspot.com',
+  'api.hubapi.com',
+  '*.zendesk.com',
+  'pbx.example.test',
+];
+
+export interface LaunchOptions {
+  /** Map every test host's port 443 to this local HTTPS port, so URLs need no port. */
+  httpsPort?: number;
+  /** `granted` (default) stores a microphone grant for the extension origin. */
+  microphone?: 'granted' | 'none';
+  /** A WAV file the fake microphone plays instead of its beep. */
+  fakeAudioFile?: string;
+  headless?: boolean;
+  extraArgs?: string[];
+  extensionDir?: string;
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  /** Open an extension page, e.g. `extension/popup/index.html`. */
+  openPage(pagePath: string): Promise<Page>;
+  /** Stop the service worker the way Chrome does when it idles. */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  const extensionDir = options.extensionDir ?? DIST;
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no built extension in ${extensionDir}: run npm run build first`);
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-chromium-'));
+  const target = options.httpsPort ? `127.0.0.1:${options.httpsPort}` : '127.0.0.1';
+  const rules = TEST_HOSTS.map((h) =>
+    options.httpsPort ? `MAP ${h}:443 ${target}` : `MAP ${h} ${target}`,
+  );
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${rules.join(', ')}`,
+    `--ignore-certificate-errors-spki-list=${tls.spki}`,
+    '--use-fake-device-for-media-stream',
+    '--autoplay-policy=no-user-gesture-required',
+    ...(options.fakeAudioFile
+      ? [`--use-file-for-fake-audio-capture=${options.fakeAudioFile}`]
+      : []),
+    ...(options.extraArgs ?? []),
+  ];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args,
+  });
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID));
+    return running ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  };
+  const worker = await serviceWorker();
+  const extensionId = new URL(worker.url()).host;
+
+  if ((options.microphone ?? 'granted') === 'granted') {
+    const browser = context.browser();
+    const cdp = browser ? await browser.newBrowserCDPSession() : undefined;
+    await cdp?.send('Browser.grantPermissions', {
+      origin: `chrome-extension://${extensionId}`,
+      permissions: ['audioCapture'],
+    });
+  }
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    openPage: async (pagePath) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${pagePath}`);
+      return page;
+    },
+    stopServiceWorker: async () => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects: pure unit tests beside the code, SIP integration tests against a real
+ * Kamailio, and browser tests that load the built extension into Debian's Chromium.
+ * SIP and browser tests share one registrar per run, so their files run one at a time.
+ */
+export default defineConfig({
+  plugins: [preact()],
+  define: { __DEBUG__: 'true' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'sip',
+          include: ['tests/sip/**/*.test.ts'],
+          globalSetup: ['tests/support/kamailio-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/kamailio-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
