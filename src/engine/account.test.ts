@@ -48,14 +48,17 @@ describe('validateAccount', () => {
       /username and a credential/,
     ],
     ['iceServers', { iceServers: [{ urls: [] }] }, /needs urls/],
-  ] as const)('refuses a bad %s with a message naming it', (field, change, message) => {
-    const result = validateAccount({ ...good, ...change });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]?.field).toBe(field);
-    expect(result.errors[0]?.message).toMatch(message);
-  });
+  ] as [keyof AccountSettings, Partial<AccountSettings>, RegExp][])(
+    'refuses a bad %s with a message naming it',
+    (field, change, message) => {
+      const result = validateAccount({ ...good, ...change });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]?.field).toBe(field);
+      expect(result.errors[0]?.message).toMatch(message);
+    },
+  );
 
   it('reports every field at fault at once', () => {
     expect(fieldsOf({})).toEqual(['server', 'sipUri', 'password']);

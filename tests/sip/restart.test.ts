@@ -36,14 +36,19 @@ describe('Kamailio restarted', () => {
     expect(down.registration.retryAt).toBeGreaterThan(Date.now() - 1000);
     await restarting;
 
-    const backAfterMs = await until(async () => (await kamailio.contacts('alice')).length > 0, 3000);
+    const backAfterMs = await until(
+      async () => (await kamailio.contacts('alice')).length > 0,
+      3000,
+    );
     console.info(`re-registered ${backAfterMs} ms after Kamailio was back`);
     expect(backAfterMs).toBeLessThan(1000);
     await alice.registered(1000);
 
     // While the server was away the phone never claimed to be registered.
     const lost = alice.changes.findIndex((s) => s.registration.state === 'failed');
-    const back = alice.changes.findIndex((s, i) => i > lost && s.registration.state === 'registered');
+    const back = alice.changes.findIndex(
+      (s, i) => i > lost && s.registration.state === 'registered',
+    );
     const between = alice.changes.slice(lost, back).map((s) => s.registration.state);
     expect(between).not.toContain('registered');
     expect(between).toContain('registering');

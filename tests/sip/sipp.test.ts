@@ -111,4 +111,31 @@ describe('engine and SIPp', () => {
       await unregister();
     }
   });
+
+  it('shows a refused hold as still active with its error, and holds on the next try', async () => {
+    const { uas, unregister } = await sippFarEnd('sipp', 'uas-reinvite-488.xml');
+    try {
+      const phone = await makePhone('dave');
+      const id = await phone.phone.dial('sip:sipp@sip.test');
+      await phone.callWhere(id, (c) => c.state === 'active', 'active', 5000);
+      await new Promise((r) => setTimeout(r, 30));
+
+      await expect(phone.phone.setHeld(id, true)).rejects.toMatchObject({ code: 'hold-failed' });
+      expect(phone.call(id)).toMatchObject({
+        state: 'active',
+        held: false,
+        holdPending: false,
+        holdError: '488 Not Acceptable Here',
+      });
+      await phone.phone.setHeld(id, true);
+      expect(phone.call(id)).toMatchObject({ held: true });
+      expect(phone.call(id)?.holdError).toBeUndefined();
+
+      await phone.phone.hangup(id);
+      const result = await uas.done;
+      expect(result.code, result.errors).toBe(0);
+    } finally {
+      await unregister();
+    }
+  });
 });

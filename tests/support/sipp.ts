@@ -67,7 +67,12 @@ export async function startSipp(options: SippOptions): Promise<SippRun> {
 }
 
 /** Registers a SIPp far end listening on `contactPort` as `user` (digest auth). */
-export async function registerSipp(user: string, password: string, contactPort: number, expires = 60) {
+export async function registerSipp(
+  user: string,
+  password: string,
+  contactPort: number,
+  expires = 60,
+) {
   const run = await startSipp({
     scenario: 'register.xml',
     toProxy: true,
