@@ -8,9 +8,15 @@ import type { EngineApi } from './engine-api.ts';
 
 const TRIAL_TIMEOUT_MS = 10_000;
 
+/** The engine names account fields its own way; views know the settings' names. */
+const SETTING_FOR: Record<string, string> = { server: 'sipServer' };
+
 export async function tryAccount(api: EngineApi, input: EngineAccount): Promise<AccountTestResult> {
   const checked = api.validateAccount(input);
-  if (!checked.ok) return { ok: false, errors: checked.errors };
+  if (!checked.ok) {
+    const errors = checked.errors.map((e) => ({ ...e, field: SETTING_FOR[e.field] ?? e.field }));
+    return { ok: false, errors };
+  }
 
   // A trial phone must not take calls meant for the real one.
   const phone = api.createPhone({ account: checked.account, callWaiting: false });
