@@ -17,6 +17,7 @@ const call = (id: string, over: Partial<CallSnapshot>): CallSnapshot => ({
   remoteNumber: '+4930123',
   muted: false,
   held: false,
+  remoteHeld: false,
   holdPending: false,
   createdAt: 1,
   ...over,

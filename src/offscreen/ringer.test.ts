@@ -10,6 +10,7 @@ const calls = (...states: CallState[]): CallSnapshot[] =>
     remoteNumber: '+4930123',
     muted: false,
     held: false,
+    remoteHeld: false,
     holdPending: false,
     createdAt: i,
   }));
