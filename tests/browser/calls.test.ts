@@ -121,12 +121,16 @@ describe('a call out', () => {
   it('stops audio both ways on hold, and resume brings it back', async () => {
     const { id } = await onlyCall();
     await hub.send('call.hold', { callId: id, held: true });
-    await hub.until((s) => live(s)[0]?.held === true);
-    await expect.poll(() => far.energy()).toBeLessThan(SILENCE);
-    await expect.poll(() => probe.energy()).toBeLessThan(SILENCE);
-    expect(await growth(engineReceived)).toBeLessThan(QUIET);
+    try {
+      await hub.until((s) => live(s)[0]?.held === true);
+      await expect.poll(() => probe.energy()).toBeLessThan(SILENCE);
+      expect(await growth(engineReceived)).toBeLessThan(QUIET);
+      // The agent's microphone must not reach the caller either while held.
+      await expect.poll(() => far.energy()).toBeLessThan(SILENCE);
+    } finally {
+      await hub.send('call.hold', { callId: id, held: false });
+    }
 
-    await hub.send('call.hold', { callId: id, held: false });
     await hub.until((s) => live(s)[0]?.held === false);
     await expectAudioBothWays();
   });
