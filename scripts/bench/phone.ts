@@ -94,7 +94,7 @@ export const phoneSuite: Suite = {
     try {
       const hub = hubClient(await browser.openPage(PAGES.popup));
       await hub.send('settings.save', {
-        changes: {
+        patch: {
           sipServer: kamailio.wsUrl,
           sipUri: 'sip:agent@sip.test',
           password: ACCOUNTS.agent ?? '',

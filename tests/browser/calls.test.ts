@@ -66,7 +66,7 @@ beforeAll(async () => {
   hub = hubClient(await browser.openPage('extension/options/index.html'));
   // TODO(#3): enter the account through the options page once its form has landed.
   await hub.send('settings.save', {
-    changes: { sipServer: wsUrl, sipUri: 'sip:agent@sip.test', password: ACCOUNTS.agent ?? '' },
+    patch: { sipServer: wsUrl, sipUri: 'sip:agent@sip.test', password: ACCOUNTS.agent ?? '' },
   });
   far = await openFarEnd(browser.context, server.origin, wsUrl, 'far');
   probe = await probeOffscreen(browser.context);
@@ -84,16 +84,13 @@ it('registers with the saved settings', async () => {
 
 it('tests an account: right credentials register, a wrong password is named', async () => {
   const good = { sipUri: 'sip:u5@sip.test', password: ACCOUNTS.u5 ?? '' };
-  expect(await hub.send('settings.test', { changes: good })).toMatchObject({
-    ok: true,
-    registration: { state: 'registered' },
+  expect(await hub.send('account.test', { patch: good })).toMatchObject({ registered: true });
+  expect(await hub.send('account.test', { patch: { ...good, password: 'wrong' } })).toEqual({
+    registered: false,
+    failure: 'credentials-rejected',
+    detail: expect.stringMatching(/403/) as string,
   });
-  const bad = await hub.send('settings.test', { changes: { ...good, password: 'wrong' } });
-  expect(bad).toMatchObject({
-    ok: false,
-    registration: { state: 'failed', failure: 'credentials-rejected' },
-  });
-  expect((await hub.send('settings.get', null)).settings.sipUri).toBe('sip:agent@sip.test');
+  expect((await hub.send('settings.get', null)).values.sipUri).toBe('sip:agent@sip.test');
 });
 
 describe('a call out', () => {
@@ -203,14 +200,14 @@ describe('a call in', () => {
     const { id } = await hub.until(callIn('incoming')).then(onlyCall);
     await pressNotificationButton(await browser.serviceWorker(), `call:${id}`, 1);
     await idle();
-    expect(await hub.send('phone.missedCalls', null)).toEqual({ count: 0 });
+    expect(await hub.send('history.missed', null)).toEqual({ count: 0 });
 
     await far.forget();
     await far.call('sip:agent@sip.test');
     await hub.until(callIn('incoming'));
     await far.hangup();
     await idle();
-    await expect.poll(() => hub.send('phone.missedCalls', null)).toEqual({ count: 1 });
+    await expect.poll(() => hub.send('history.missed', null)).toEqual({ count: 1 });
     expect(await hub.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
   });
 });
