@@ -65,9 +65,13 @@ export function startHost(api: EngineApi): void {
     return media;
   };
 
-  /** Before a call needs the microphone: never send an offer or a 200 OK without one. */
+  /**
+   * Before a call needs the microphone: never send an offer or a 200 OK without one. An `ok`
+   * stays true until the permission or device watchers say otherwise; anything else is
+   * checked again, since the user may have fixed it.
+   */
   const requireMicrophone = async () => {
-    const status = await recheck();
+    const status = media === 'ok' ? media : await recheck();
     if (status === 'blocked') throw new Error(t('engineMicrophoneBlocked'));
     if (status === 'missing') throw new Error(t('engineMicrophoneMissing'));
   };
