@@ -208,7 +208,7 @@ describe('a call in', () => {
     await idle();
   });
 
-  it('declines from the notification, and counts a call given up by the caller as missed', async () => {
+  it('declines from the notification; a call the caller gave up counts as missed', async () => {
     await hub.send('history.clearMissed', null);
     await far.forget();
     await far.call('sip:agent@sip.test');
