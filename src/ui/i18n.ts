@@ -28,8 +28,12 @@ export function t(key: string, ...subs: (string | number)[]): string {
   return text === '' ? key : text;
 }
 
-/** The language the catalogue answered in, for `<html lang>` and number or date formats. */
+/**
+ * The language of the catalogue in use, for `<html lang>` and for date and country names.
+ * Read from the catalogue itself: with `--lang` Chromium answers in that language while
+ * `getUILanguage()` may still report the system's.
+ */
 export function uiLanguage(): string {
-  if (translate || typeof chrome === 'undefined' || !chrome.i18n) return 'en';
-  return chrome.i18n.getUILanguage();
+  const code = t('uiLang');
+  return code === 'uiLang' ? 'en' : code;
 }

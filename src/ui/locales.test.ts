@@ -7,11 +7,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import de from '../../public/_locales/de/messages.json' with { type: 'json' };
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import { DEFAULT_SETTINGS } from '../settings/settings.ts';
 
 type Catalogue = Record<string, { message: string }>;
 const catalogues: Record<string, Catalogue> = { en, de };
 
-const PREFIXES = 'dial|call|transfer|reg|media|phone|announce|dock|caller|options|onboarding';
+const PREFIXES = 'ui|dial|call|transfer|reg|media|phone|announce|dock|caller|options|onboarding';
 const KEY_LITERAL = new RegExp(`'((?:${PREFIXES})[A-Z][A-Za-z0-9]*)'`, 'g');
 
 function usedKeys(): Set<string> {
@@ -23,6 +24,10 @@ function usedKeys(): Set<string> {
   for (const file of files) {
     const source = fs.readFileSync(path.join(dir, file), 'utf8');
     for (const match of source.matchAll(KEY_LITERAL)) keys.add(match[1] ?? '');
+  }
+  // Setting names such as 'dialFormat' share the prefixes but are not catalogue keys.
+  for (const setting of Object.keys(DEFAULT_SETTINGS)) {
+    keys.delete(setting);
   }
   return keys;
 }

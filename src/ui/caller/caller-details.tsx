@@ -1,5 +1,5 @@
 import { formatDate, safeUrl } from '../format.ts';
-import { t } from '../i18n.ts';
+import { t, uiLanguage } from '../i18n.ts';
 import { ClippedText } from '../shared/clipped-text.tsx';
 import type { CallerMatch } from './caller-types.ts';
 
@@ -20,14 +20,16 @@ export function CallerDetails({ match, crmLabel }: { match: CallerMatch; crmLabe
               <ClippedText text={item.label} />
               <span class="muted">
                 <ClippedText text={item.status} max={40} />
-                {item.date && <span>{formatDate(item.date)}</span>}
+                {item.date && <span>{formatDate(item.date, uiLanguage())}</span>}
               </span>
             </li>
           ))}
         </ul>
       )}
       {match.lastInteraction && (
-        <p class="muted">{t('callerLastInteraction', formatDate(match.lastInteraction))}</p>
+        <p class="muted">
+          {t('callerLastInteraction', formatDate(match.lastInteraction, uiLanguage()))}
+        </p>
       )}
       {href && (
         <a href={href} target="_blank" rel="noopener noreferrer">
