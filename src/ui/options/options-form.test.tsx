@@ -9,7 +9,9 @@ import { OptionsForm } from './options-form.tsx';
 
 function setup(view = makeView(), devices: DeviceInfo[] = []) {
   const onSave = vi.fn((patch: SettingsPatch): Promise<SettingsView> => {
-    const { password: _p, hubspotToken: _h, ...rest } = patch;
+    const rest = { ...patch };
+    delete rest.password;
+    delete rest.hubspotToken;
     return Promise.resolve({ ...view, values: { ...view.values, ...rest } });
   });
   const onTest = vi.fn((_: SettingsPatch): Promise<AccountTestResult> =>
