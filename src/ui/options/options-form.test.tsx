@@ -103,7 +103,7 @@ describe('OptionsForm saving', () => {
 });
 
 describe('OptionsForm secrets are write-only', () => {
-  it('never shows the stored password, keeps it when left empty, replaces it when typed', async () => {
+  it('never shows the stored password; empty keeps it, typed replaces it', async () => {
     const { onSave, type, save } = setup();
     const password = screen.getByLabelText('Password');
     expect(password).toHaveAttribute('type', 'password');
