@@ -43,9 +43,10 @@ export async function send<K extends HubMessageName>(
 }
 
 function subscribe(listener: (snapshot: PhoneSnapshot) => void): () => void {
-  // Returns nothing, so Chrome does not keep the message channel open for a reply.
-  const onMessage = (message: unknown): void => {
-    if (!isEnvelope(message) || message.name !== 'phone.changed') return;
+  // Returns nothing, so Chrome does not keep the message channel open for a reply. State comes
+  // from the engine or the hub, never from a content script (those have `sender.tab`).
+  const onMessage = (message: unknown, sender: chrome.runtime.MessageSender): void => {
+    if (sender.tab || !isEnvelope(message) || message.name !== 'phone.changed') return;
     const payload = message.payload as { snapshot: PhoneSnapshot };
     listener(payload.snapshot);
   };

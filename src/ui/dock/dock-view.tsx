@@ -26,11 +26,11 @@ export function DockView({ phone, now, actions, collapsed, onToggle, callers }: 
         type="button"
         class={`dock-handle status-${state}`}
         aria-expanded="false"
-        aria-label={t('dockExpand')}
         title={t('dockExpand')}
         onClick={() => onToggle(false)}
       >
         <span class="dot" aria-hidden="true" />
+        <span class="sr-only">{t('dockExpand')} </span>
         {active > 0 && <span>{t('dockActiveCalls', active)}</span>}
       </button>
     );

@@ -130,6 +130,14 @@ describe('CallRow keypad and transfer', () => {
     expect(screen.queryByLabelText('Transfer to')).toBeNull();
   });
 
+  it('closes the transfer form with Escape without transferring', () => {
+    const { onCommand } = setup(active);
+    fireEvent.click(screen.getByRole('button', { name: 'Transfer' }));
+    fireEvent.keyDown(screen.getByLabelText('Transfer to'), { key: 'Escape' });
+    expect(screen.queryByLabelText('Transfer to')).toBeNull();
+    expect(onCommand).not.toHaveBeenCalled();
+  });
+
   it('shows where a transfer stands', () => {
     setup({ ...active, transfer: { target: '1002', state: 'failed', detail: '603' } });
     expect(screen.getByText('Transfer to 1002 failed.')).toBeInTheDocument();

@@ -42,7 +42,13 @@ export function TransferForm({ onTransfer, onClose }: Props) {
   };
 
   return (
-    <form class="transfer" onSubmit={submit} noValidate aria-label={t('transferTitle')}>
+    <form
+      class="transfer"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('transferTitle')}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <label for={`${id}-t`}>{t('transferTargetLabel')}</label>
       <div class="row">
         <input
