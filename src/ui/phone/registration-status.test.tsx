@@ -44,6 +44,14 @@ describe('RegistrationStatus', () => {
     expect(screen.getByText(/Check the server address/)).toBeInTheDocument();
   });
 
+  it('sends incomplete settings to the options', () => {
+    const { onOpenOptions } = setup({ state: 'unregistered', failure: 'invalid-settings' });
+    expect(screen.getByText('Not connected to the phone system')).toBeInTheDocument();
+    expect(screen.getByText(/account settings are incomplete/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
   it('shows a reconnect in progress as such, not as a failure', () => {
     setup({ state: 'registering', failure: 'server-unreachable', retryAt: T0 + 2000 });
     expect(screen.getByText('Connection lost. Reconnecting…')).toBeInTheDocument();

@@ -22,8 +22,8 @@ const FAILURE_KEYS: Record<RegistrationFailure, string> = {
 function headline({ state, failure }: RegistrationSnapshot): string {
   if (state === 'registered') return t('regRegistered');
   if (state === 'failed') return t('regFailed');
-  if (failure) return t('regReconnecting');
-  return t(state === 'registering' ? 'regRegistering' : 'regUnregistered');
+  if (state === 'registering') return t(failure ? 'regReconnecting' : 'regRegistering');
+  return t('regUnregistered');
 }
 
 /** Whether the phone can take calls, and when not, what the agent can do about it. */
@@ -35,7 +35,9 @@ export function RegistrationStatus({
 }: Props) {
   const { state, failure, detail } = registration;
   const advice = failure && FAILURE_KEYS[failure];
-  const needsOptions = state === 'failed' && failure !== 'server-error';
+  // A retry in progress needs no action; a stopped phone with fixable settings does.
+  const needsOptions =
+    state !== 'registering' && failure !== undefined && failure !== 'server-error';
 
   return (
     <section class={`status status-${state}`} aria-label={t('regSectionLabel')}>
