@@ -11,8 +11,7 @@ import { loadSettingsView, saveSettings } from '../settings/store.ts';
 import { testAccount } from './account-test.ts';
 import { engine } from './engine.ts';
 import { openOnboarding } from './onboarding.ts';
-import { clearMissed, onPhoneChanged } from './phone-watch.ts';
-import { readSession } from './session.ts';
+import { clearMissed, missedCount, onPhoneChanged } from './phone-watch.ts';
 
 const FROM_CONTENT: MessageName[] = ['phone.snapshot', 'phone.dial'];
 const FROM_ENGINE: MessageName[] = ['engine.ready', 'phone.changed'];
@@ -78,7 +77,7 @@ export function routeHubMessages(): () => void {
         await onPhoneChanged(snapshot, changed);
         return null;
       },
-      'history.missed': async () => ({ count: (await readSession()).missedCount }),
+      'history.missed': async () => ({ count: await missedCount() }),
       'history.clearMissed': async () => {
         await clearMissed();
         return null;
