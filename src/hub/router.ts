@@ -10,6 +10,7 @@ import { checkPayload } from '../protocol/validate.ts';
 import { loadSettingsView, saveSettings } from '../settings/store.ts';
 import { testAccount } from './account-test.ts';
 import { engine } from './engine.ts';
+import { localizeEngineError } from './engine-errors.ts';
 import { openOnboarding } from './onboarding.ts';
 import { clearMissed, missedCount, onPhoneChanged } from './phone-watch.ts';
 
@@ -57,7 +58,9 @@ export function admit(
 const forward =
   <K extends MessageName>(name: K): Handler<K> =>
   (payload: Request<K>) =>
-    engine.send(name, payload);
+    engine.send(name, payload).catch((error: unknown) => {
+      throw localizeEngineError(error);
+    });
 
 export function routeHubMessages(): () => void {
   return handleMessages(

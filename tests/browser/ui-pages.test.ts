@@ -3,7 +3,8 @@
  * each renders without console errors, every string resolves from the catalogue, the UI
  * follows the browser language, and the popup shows the engine's real state. Two launches:
  * English with the microphone granted and an account on the test Kamailio, German
- * (`--lang=de`) without microphone grant or account.
+ * (`--lang=de`) without microphone grant or account, where the missing grant must show as
+ * such and not as a silent failure (field case C13).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -121,6 +122,18 @@ describe('extension pages in German (--lang=de)', () => {
     expect(shown).not.toMatch(RAW_KEY);
     expect(shown).not.toMatch(/antwortet nicht/);
     expect(errors).toEqual([]);
+  });
+
+  it('shows the missing grant as such: onboarding tab, badge, and a dial refused with why', async () => {
+    const hub = hubClient((await open(browser, 'popup', '.phone')).page);
+    expect((await hub.send('phone.snapshot', null)).media).toBe('blocked');
+    await expect
+      .poll(() => browser.context.pages().some((p) => p.url().includes('extension/onboarding/')))
+      .toBe(true);
+    expect(await hub.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+
+    const reply = await hub.reply('phone.dial', { target: '+49 30 1234567' });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Mikrofon/) as string });
   });
 
   it('onboarding explains how to unblock a refused microphone, in German', async () => {
