@@ -71,6 +71,7 @@ for (const [signal, code] of [
 async function main(): Promise<number> {
   say('checking system packages (Kamailio, SIPp, Chromium, zip)');
   await ensureSystemPackages();
+  if (flags['real-mic'] && headless) say('--real-mic is for a window; headless uses the fake one');
   if (!flags['no-build']) {
     say('building the extension (vite build)');
     say(`built dist/ in ${((await buildExtension()) / 1000).toFixed(1)} s`);

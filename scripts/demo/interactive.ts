@@ -9,18 +9,27 @@ import { AGENT_URI, PEER, type Stack } from './stack.ts';
 type Say = (line: string) => void;
 
 export function instructions(stack: Stack, headless: boolean): string {
-  const where = headless ? 'the headless browser' : 'the Chromium window';
-  return [
-    '',
-    `Ready. Try it in ${where}:`,
+  const account = [
+    `The options page (${PAGES.options}) shows the account the demo stored:`,
+    `${AGENT_URI} on ${stack.kamailio.wsUrl}, password stored but never shown.`,
+  ];
+  const window = [
+    'Ready. Try it in the Chromium window:',
     '  - Open the softphone: click the puzzle-piece icon in the toolbar, then CTI Softphone',
     '    (pin it to keep it in the toolbar).',
     `  - Dial ${PEER} (or sip:${PEER}@sip.test) and press Call: the demo peer rings briefly,`,
-    "    answers and plays a tone, which you hear through the extension's call audio.",
+    "    then answers with a tone that you hear through the extension's call audio.",
     '  - To be called: press "Call the agent" on the "Demo far end" tab, or type c and Enter',
     '    here. Answer in the popup or the notification; type h and Enter to let the peer hang up.',
-    `  - The options page (${PAGES.options}) shows the account the demo stored:`,
-    `    ${AGENT_URI} on ${stack.kamailio.wsUrl}, password stored but never shown.`,
+    ...account.map((line) => `  - ${line}`),
+  ];
+  const noWindow = [
+    'Ready, without a window (--headless --keep-running). Type c and Enter to have the demo',
+    'peer call the agent, h and Enter to hang it up. The agent does not answer by itself.',
+  ];
+  return [
+    '',
+    ...(headless ? noWindow : window),
     `Microphone: ${stack.microphone}.`,
     'Press Ctrl-C to stop everything the demo started.',
   ].join('\n');

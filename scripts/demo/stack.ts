@@ -18,7 +18,7 @@ import {
   type Kamailio,
 } from '../../tests/support/kamailio.ts';
 import { startStaticServer } from '../../tests/support/static-server.ts';
-import { writeToneWav } from '../../tests/support/tone.ts';
+import { writeSyllablesWav } from '../../tests/support/tone.ts';
 import type { Cleanup } from './cleanup.ts';
 import { DemoError } from './system.ts';
 
@@ -62,7 +62,7 @@ export async function startStack(options: StackOptions, cleanup: Cleanup, say: S
 
   let fakeAudioFile: string | undefined;
   if (!options.realMicrophone) {
-    fakeAudioFile = writeToneWav(523);
+    fakeAudioFile = writeSyllablesWav();
     const folder = path.dirname(fakeAudioFile);
     cleanup.add('fake microphone file', () => fs.rmSync(folder, { recursive: true, force: true }));
   }
@@ -71,11 +71,13 @@ export async function startStack(options: StackOptions, cleanup: Cleanup, say: S
     handleSignals: false,
     fakeMedia: !options.realMicrophone,
     ...(fakeAudioFile ? { fakeAudioFile } : {}),
+  }).catch((error: unknown) => {
+    throw new DemoError(`Chromium did not start with the extension loaded: ${String(error)}`);
   });
   cleanup.add('Chromium', () => browser.close());
   const microphone = options.realMicrophone
     ? "this machine's default microphone"
-    : "Chromium's fake microphone playing a 523 Hz tone (no real microphone is used)";
+    : "Chromium's fake microphone, playing short notes (no real microphone is used)";
   say(`Chromium ${options.headless ? '(headless) ' : ''}with the extension ${browser.extensionId}`);
 
   const query = new URLSearchParams({ user: PEER, source: options.source, agent: AGENT_URI });
