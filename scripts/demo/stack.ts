@@ -94,6 +94,9 @@ export async function startStack(options: StackOptions, cleanup: Cleanup, say: S
   const registeredMs = await configureAgent(hub, kamailio.wsUrl);
   // The options page read the settings when it opened: show it what is stored now.
   await hub.page.reload();
+  for (const blank of browser.context.pages().filter((p) => p.url() === 'about:blank')) {
+    await blank.close();
+  }
   return { kamailio, browser, peer, hub, microphone, registeredMs } satisfies Stack;
 }
 
