@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { POLICY_KEYS, parsePolicy } from './parse-policy.ts';
-import { EMPTY_POLICY } from './policy-types.ts';
+import { EMPTY_POLICY, POLICY_REASONS, reasonMessageName } from './policy-types.ts';
 
 const schemaUrl = new URL('../../public/managed-schema.json', import.meta.url);
 
@@ -176,5 +176,22 @@ describe('parsePolicy: locking and the SIP domain', () => {
     expect(policy.ignored).toEqual([
       { key: 'sipDomain', reason: 'conflict', value: 'b.example.com' },
     ]);
+  });
+});
+
+describe('messages for the options page', () => {
+  const catalogue = (lang: string) =>
+    JSON.parse(
+      fs.readFileSync(
+        new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, { message: string }>;
+
+  it.each(['en', 'de'])('every reason has a %s message', (lang) => {
+    const messages = catalogue(lang);
+    const missing = POLICY_REASONS.map(reasonMessageName).filter((name) => !messages[name]);
+    expect(missing).toEqual([]);
+    expect(messages.policyRefusedLocked?.message).toBeTruthy();
   });
 });

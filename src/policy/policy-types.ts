@@ -5,25 +5,32 @@
  */
 import type { SettingKey, Settings } from '../settings/settings.ts';
 
-/** Why a policy value was not applied. Each has a `policyReason…` message in _locales. */
-export type PolicyReason =
-  | 'unknownKey'
-  | 'wrongType'
-  | 'empty'
-  | 'tooLong'
-  | 'invalidUrl'
-  | 'insecureUrl'
-  | 'invalidSipUri'
-  | 'invalidHost'
-  | 'hostOnly'
-  | 'badWildcard'
-  | 'unknownCountry'
-  | 'notDigits'
-  | 'notAllowed'
-  | 'outOfRange'
-  | 'invalidIceUrl'
-  | 'turnNeedsCredentials'
-  | 'conflict';
+/** Why a policy value was not applied. Each has a message in _locales (`messageName`). */
+export const POLICY_REASONS = [
+  'unknownKey',
+  'wrongType',
+  'empty',
+  'tooLong',
+  'invalidUrl',
+  'insecureUrl',
+  'invalidSipUri',
+  'invalidHost',
+  'hostOnly',
+  'badWildcard',
+  'unknownCountry',
+  'notDigits',
+  'notAllowed',
+  'outOfRange',
+  'invalidIceUrl',
+  'turnNeedsCredentials',
+  'conflict',
+] as const;
+
+export type PolicyReason = (typeof POLICY_REASONS)[number];
+
+/** `insecureUrl` → `policyReasonInsecureUrl`, the key in public/_locales. */
+export const reasonMessageName = (reason: PolicyReason): string =>
+  `policyReason${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
 
 export interface PolicyIssue {
   /** Policy key, with a path for one entry of a list: `iceServers[1]`, `extraHosts.zendesk[0]`. */
