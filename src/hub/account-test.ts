@@ -5,13 +5,13 @@
  */
 import { t } from '../core/i18n.ts';
 import type { AccountTestResult } from '../protocol/messages.ts';
-import { loadEffectiveSettings } from '../settings/store.ts';
-import { checkSettingsChanges } from '../settings/validate.ts';
+import { checkChange, loadEffectiveSettings } from '../settings/store.ts';
 import { accountFrom } from './engine-config.ts';
 import { engine } from './engine.ts';
 
 export async function testAccount(changes: Record<string, unknown>): Promise<AccountTestResult> {
-  const { patch, errors } = checkSettingsChanges(changes);
+  // Under policy: a locked server or account cannot be tried either.
+  const { patch, errors } = await checkChange(changes);
   if (errors.length > 0) return { ok: false, errors };
 
   const settings = { ...(await loadEffectiveSettings()), ...patch };

@@ -15,8 +15,6 @@ const log = createLogger('policy');
 
 export type RawPolicy = Record<string, unknown>;
 
-export type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
-
 const isRecord = (raw: unknown): raw is RawPolicy =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 
@@ -31,14 +29,4 @@ export async function readManagedPolicy(): Promise<RawPolicy> {
     log.warn('managed storage unavailable', error);
     return {};
   }
-}
-
-/** What the raw policy was before `changes` (from `storage.onChanged`) were applied. */
-export function revertChanges(current: RawPolicy, changes: StorageChanges): RawPolicy {
-  const before = { ...current };
-  for (const [key, change] of Object.entries(changes)) {
-    if ('oldValue' in change) before[key] = change.oldValue;
-    else delete before[key];
-  }
-  return before;
 }

@@ -55,11 +55,6 @@ export function mergeSettings(user: Partial<Settings>, policy: Policy): Settings
   return merged;
 }
 
-/** Keys whose value differs between two complete settings objects. */
-export function changedKeys(before: Settings, after: Settings): SettingKey[] {
-  return SETTING_KEYS.filter((key) => !sameValue(before[key], after[key]));
-}
-
 export interface RefusedChange {
   key: string;
   reason: 'locked' | 'unknownKey';

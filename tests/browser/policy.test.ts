@@ -1,11 +1,14 @@
 /**
- * Admin policy through a real Chromium policy file. The file is machine-wide, so it exists
- * only while this file's browser runs, and is removed even when a test fails.
+ * Admin policy through a real Chromium policy file, end to end: Chromium reads the file, the
+ * extension locks what it sets and registers on Kamailio with it, and a live edit of the file
+ * moves the registration to a second Kamailio. The file is machine-wide, so it exists only
+ * while this file's browser runs, and is removed even when a test fails.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Worker } from 'playwright-core';
-import { computeEffective } from '../../src/settings/effective.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { SettingsView } from '../../src/settings/store.ts';
 import { launchExtension, type LaunchedExtension } from '../support/browser.ts';
+import { hubClient, type HubClient } from '../support/hub-client.ts';
+import { startKamailio, type Kamailio } from '../support/kamailio.ts';
 import {
   createPolicyFile,
   policyFileUnavailable,
@@ -26,27 +29,46 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
   return value;
 }
 
-const readManaged = (worker: Worker) =>
-  worker.evaluate(() => chrome.storage.managed.get<Record<string, unknown>>(null));
+/** Contacts the registrar holds for a user, over Kamailio's JSON-RPC. */
+async function contacts(wsPort: number, user: string): Promise<string[]> {
+  const res = await fetch(`http://127.0.0.1:${wsPort}/RPC`, {
+    method: 'POST',
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'ul.lookup',
+      params: ['location', user],
+      id: 1,
+    }),
+  });
+  type Lookup = { result?: { Contacts: { Contact: { Address: string } }[] } };
+  const body = (await res.json()) as Lookup;
+  return body.result?.Contacts.map((c) => c.Contact.Address) ?? [];
+}
 
 describe.skipIf(unavailable)('admin policy from a Chromium policy file', () => {
+  const sip = inject('sip');
+  const user = 'u30';
   let policyFile: PolicyFile;
+  let second: Kamailio;
   let browser: LaunchedExtension | undefined;
-  let worker: Worker;
+  let hub: HubClient;
+
+  const view = () => hub.send('settings.get', null);
+  const policyFor = (server: string) => ({
+    sipServer: server,
+    sipDomain: sip.domain,
+    defaultCountry: 'Deutschland',
+    detectNumbers: 'yes',
+    screenPop: 'ring',
+    unlockedSettings: ['screenPop'],
+  });
 
   beforeAll(async () => {
+    second = await startKamailio();
     policyFile = createPolicyFile();
-    policyFile.write({
-      sipServer: 'wss://pbx.example.com/ws',
-      sipDomain: 'sip.test',
-      defaultCountry: 'Deutschland',
-      detectNumbers: 'yes',
-      notInSchema: 1,
-      screenPop: 'ring',
-      unlockedSettings: ['screenPop'],
-    });
-    browser = await launchExtension({ microphone: 'none' });
-    worker = await browser.serviceWorker();
+    policyFile.write(policyFor(sip.wsUrl));
+    browser = await launchExtension();
+    hub = hubClient(await browser.openPage('extension/options/index.html'));
   });
 
   afterAll(async () => {
@@ -54,54 +76,72 @@ describe.skipIf(unavailable)('admin policy from a Chromium policy file', () => {
       await browser?.close();
     } finally {
       policyFile.remove();
+      await second.stop();
     }
   });
 
-  it('reaches the extension filtered by the schema, and the rest is checked by us', async () => {
-    const raw = await until(
-      () => readManaged(worker),
-      (value) => 'sipServer' in value,
-    );
-    // Chrome drops the wrong type and the unknown key; the bad country is ours to report.
-    expect(raw).toEqual({
-      sipServer: 'wss://pbx.example.com/ws',
-      sipDomain: 'sip.test',
-      defaultCountry: 'Deutschland',
-      screenPop: 'ring',
-      unlockedSettings: ['screenPop'],
-    });
+  it('locks the server and registers the agent with it on Kamailio', async () => {
+    const locked = await until(view, (v) => v.locked.includes('sipServer'));
+    expect(locked.settings.sipServer).toBe(sip.wsUrl);
+    expect(locked.sipDomain).toEqual({ name: sip.domain, locked: true });
 
-    const effective = computeEffective(raw, { sipUri: '1001', screenPop: 'never' }, () => '');
-    expect(effective.locked).toEqual(['sipServer']);
-    expect(effective.settings).toMatchObject({
-      sipServer: 'wss://pbx.example.com/ws',
-      sipUri: 'sip:1001@sip.test',
-      screenPop: 'never',
-      defaultCountry: 'DE',
+    // The agent enters only the extension and password; the domain comes from policy.
+    const saved = await hub.send('settings.save', {
+      changes: { sipUri: user, password: `${user}-secret` },
     });
-    expect(effective.ignored).toEqual([
-      { key: 'defaultCountry', reason: 'unknownCountry', value: 'Deutschland' },
-    ]);
+    expect(saved).toEqual({ ok: true });
+    expect((await view()).settings.sipUri).toBe(`sip:${user}@${sip.domain}`);
+
+    const registered = await until(
+      () => contacts(sip.wsPort, `${user}@${sip.domain}`),
+      (found) => found.length > 0,
+    );
+    expect(registered).toHaveLength(1);
+    const phone = await hub.send('phone.snapshot', null);
+    expect(phone.registration.state).toBe('registered');
   });
 
-  it('applies a live edit of the policy file without a restart', async () => {
-    await worker.evaluate(() => {
-      const seen: string[] = [];
-      Object.assign(self, { policyChanges: seen });
-      chrome.storage.onChanged.addListener((changes, area) => {
-        if (area === 'managed') seen.push(...Object.keys(changes));
-      });
-    });
-    policyFile.write({ sipServer: 'wss://pbx2.example.com/ws', sipDomain: 'sip.test' });
+  it('reports a malformed value and ignores it, and Chrome drops a wrong type', async () => {
+    const current: SettingsView = await view();
+    expect(current.ignored).toEqual([
+      {
+        key: 'defaultCountry',
+        reason: 'Not a two-letter country code (ISO 3166), e.g. DE',
+        value: 'Deutschland',
+      },
+    ]);
+    expect(current.settings.defaultCountry).toBe('DE');
+    // `detectNumbers: "yes"` never reaches the extension: the schema says boolean.
+    expect(current.locked).toEqual(['sipServer']);
+    expect(current.settings.detectNumbers).toBe(true);
+  });
 
-    const raw = await until(
-      () => readManaged(worker),
-      (value) => value.sipServer === 'wss://pbx2.example.com/ws',
+  it('refuses a change to a locked setting and accepts an unlocked one', async () => {
+    const refused = await hub.send('settings.save', { changes: { sipServer: second.wsUrl } });
+    expect(refused).toEqual({
+      ok: false,
+      errors: [
+        { field: 'sipServer', message: 'Set by your administrator; it cannot be changed here' },
+      ],
+    });
+    expect((await view()).settings.sipServer).toBe(sip.wsUrl);
+
+    expect(await hub.send('settings.save', { changes: { screenPop: 'answer' } })).toEqual({
+      ok: true,
+    });
+    expect((await view()).settings.screenPop).toBe('answer');
+  });
+
+  it('re-registers with the new server after a live edit of the policy file', async () => {
+    policyFile.write(policyFor(second.wsUrl));
+
+    const moved = await until(
+      () => contacts(second.wsPort, `${user}@${sip.domain}`),
+      (found) => found.length > 0,
     );
-    expect(raw).toEqual({ sipServer: 'wss://pbx2.example.com/ws', sipDomain: 'sip.test' });
-    const changed = await worker.evaluate(
-      () => (self as unknown as { policyChanges: string[] }).policyChanges,
-    );
-    expect(changed).toEqual(expect.arrayContaining(['sipServer', 'screenPop']));
+    expect(moved).toHaveLength(1);
+    expect((await view()).settings.sipServer).toBe(second.wsUrl);
+    const phone = await hub.send('phone.snapshot', null);
+    expect(phone.registration.state).toBe('registered');
   });
 });
