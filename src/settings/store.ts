@@ -1,13 +1,14 @@
 /**
  * The settings store: user settings in `storage.local` under one key, read as effective
  * settings, that is under the admin policy of `storage.managed` (src/policy). `loadEffective`
- * is the one seam where policy applies. The password is written here and read only by the
- * hub, for the engine; views get a `SettingsView`, which says only whether one is set.
+ * is the one seam where policy applies. Secrets (the SIP password, the HubSpot token) are written
+ * here and read only by the hub; views get a `SettingsView`, which says only whether each is
+ * stored.
  */
 import { readManagedPolicy } from '../policy/managed-source.ts';
 import { parsePolicy } from '../policy/parse-policy.ts';
 import type { SipDomainPolicy } from '../policy/policy-types.ts';
-import type { SaveResult } from '../protocol/messages.ts';
+import type { FieldError } from '../protocol/messages.ts';
 import {
   checkUserChange,
   computeEffective,
@@ -17,19 +18,31 @@ import {
 import type { SettingKey, Settings } from './settings.ts';
 import { checkSettingsChanges, type CheckedChanges } from './validate.ts';
 
+export type { IgnoredPolicy };
+
 const KEY = 'settings';
 
-export type PublicSettings = Omit<Settings, 'password'>;
+export const SECRET_KEYS = ['password', 'hubspotToken'] as const;
+export type SecretKey = (typeof SECRET_KEYS)[number];
 
 export interface SettingsView {
-  settings: PublicSettings;
-  hasPassword: boolean;
+  values: Omit<Settings, SecretKey>;
+  /** Whether each secret is stored (by the user or by policy). */
+  secrets: Record<SecretKey, boolean>;
   /** Keys set by admin policy, which views show read-only. */
   locked: SettingKey[];
   /** Policy values that were not applied, with the reason. */
   ignored: IgnoredPolicy[];
   /** Set when policy fixes the SIP domain: the agent enters only the extension. */
   sipDomain?: SipDomainPolicy;
+}
+
+/** A save refused because of these fields; `message` joins their explanations. */
+export class SettingsRejected extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => e.message).join(' '));
+    this.name = 'SettingsRejected';
+  }
 }
 
 /** What the user stored, checked again on the way out (storage may hold an older shape). */
@@ -49,39 +62,43 @@ export async function loadEffectiveSettings(): Promise<Settings> {
   return (await loadEffective()).settings;
 }
 
-/** A change from a view checked under the current policy (locks, SIP domain) and formats. */
-export async function checkChange(changes: Record<string, unknown>): Promise<CheckedChanges> {
-  return checkUserChange(changes, parsePolicy(await readManagedPolicy()));
+/** A patch from a view checked under the current policy (locks, SIP domain) and formats. */
+export async function checkChange(patch: Record<string, unknown>): Promise<CheckedChanges> {
+  return checkUserChange(patch, parsePolicy(await readManagedPolicy()));
 }
 
-export function withoutPassword(settings: Settings): PublicSettings {
-  const copy: Partial<Settings> = { ...settings };
-  delete copy.password;
-  return copy as PublicSettings;
+export function viewOf({ settings, locked, ignored, sipDomain }: EffectiveSettings): SettingsView {
+  const values: Partial<Settings> = { ...settings };
+  for (const key of SECRET_KEYS) delete values[key];
+  const view = {
+    values: values as SettingsView['values'],
+    secrets: { password: settings.password !== '', hubspotToken: settings.hubspotToken !== '' },
+    locked,
+    ignored,
+  };
+  return sipDomain ? { ...view, sipDomain } : view;
 }
 
 export async function loadSettingsView(): Promise<SettingsView> {
-  const { settings, locked, ignored, sipDomain } = await loadEffective();
-  const view = { settings: withoutPassword(settings), hasPassword: settings.password !== '' };
-  return sipDomain ? { ...view, locked, ignored, sipDomain } : { ...view, locked, ignored };
+  return viewOf(await loadEffective());
 }
 
 /**
- * Store valid changes; any invalid field refuses the whole change and names the field. A
- * key the policy locks counts as invalid unless the change only repeats the policy's value.
+ * Stores a valid patch; any invalid field refuses the whole patch (SettingsRejected). A key
+ * the policy locks counts as invalid unless the patch only repeats the policy's value.
  */
-export async function saveSettings(changes: Record<string, unknown>): Promise<SaveResult> {
-  const { patch, errors } = await checkChange(changes);
-  if (errors.length > 0) return { ok: false, errors };
+export async function saveSettings(patch: Record<string, unknown>): Promise<SettingsView> {
+  const checked = await checkChange(patch);
+  if (checked.errors.length > 0) throw new SettingsRejected(checked.errors);
 
   const current = await loadUserSettings();
-  await chrome.storage.local.set({ [KEY]: { ...current, ...patch } });
-  return { ok: true };
+  await chrome.storage.local.set({ [KEY]: { ...current, ...checked.patch } });
+  return loadSettingsView();
 }
 
 /**
  * Calls `listener` whenever effective settings may have changed, from any context: a save,
- * or a policy change (which Chrome may also deliver seconds after start, when it has loaded
+ * or a policy change (which Chrome may also deliver seconds after start, once it has loaded
  * platform policy).
  */
 export function onSettingsChanged(listener: () => void): () => void {
