@@ -141,6 +141,7 @@ export class Call extends CallSession {
     if (this.current.state !== 'active') return;
     const result = await this.reinvite(this.current.held, true);
     if (!this.live || isSuccess(result.code)) return;
+    // The far end answered, only not to the new offer: the dialog itself is alive.
     if (result.code === 488 || result.code === 606) return;
     this.loseConnection(`re-INVITE after reconnect: ${statusDetail(result.code, result.reason)}`);
   }

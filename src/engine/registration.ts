@@ -10,6 +10,7 @@ import { Registerer, RegistererState, TransportState, type UserAgent } from 'sip
 import type { Logger } from '../core/logger.ts';
 import type { RegistrationSnapshot } from '../protocol/phone-state.ts';
 import { backoffDelay, RECONNECT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { describeError } from './errors.ts';
 import { KeepAlive } from './keep-alive.ts';
 import { isWaiting, registerOnce } from './register-once.ts';
 import {
@@ -31,10 +32,6 @@ export interface RegistrationOptions {
   onTransportLost: () => void;
   /** Connected again after a loss, and the REGISTER sent on it has settled. */
   onReconnected: () => void;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export class Registration {
@@ -74,7 +71,7 @@ export class Registration {
     try {
       await this.ua.start();
     } catch (error) {
-      this.retryLater(`connection failed: ${describe(error)}`);
+      this.retryLater(`connection failed: ${describeError(error)}`);
       return;
     }
     await this.firstAttempt;
@@ -101,7 +98,8 @@ export class Registration {
         .then(() => this.register())
         .then(() => {
           if (reconnected && this.running) this.options.onReconnected();
-        });
+        })
+        .catch((error: unknown) => this.options.logger.warn(describeError(error)));
       return;
     }
     if (!this.connected || state === TransportState.Connecting) return;
@@ -193,7 +191,7 @@ export class Registration {
     try {
       await this.ua.reconnect();
     } catch (error) {
-      this.retryLater(`reconnect failed: ${describe(error)}`);
+      this.retryLater(`reconnect failed: ${describeError(error)}`);
     }
   }
 

@@ -148,11 +148,25 @@ describe('a call in', () => {
     await expect
       .poll(() => hub.page.evaluate(() => chrome.notifications.getAll()))
       .toHaveProperty(`call:${id}`);
+    await expect.poll(() => probe.playing()).toEqual(['ring.wav']);
 
     await pressNotificationButton(await browser.serviceWorker(), `call:${id}`, 0);
     await hub.until(callIn('active'));
     await expectAudioBothWays();
     expect(await hub.page.evaluate(() => chrome.notifications.getAll())).toEqual({});
+    expect(await probe.playing()).toEqual([]);
+  });
+
+  it('plays the soft waiting tone, not the ring, for a second call', async () => {
+    const caller = await openFarEnd(browser.context, server.origin, inject('sip').wsUrl, 'caller');
+    await caller.call('sip:agent@sip.test');
+    await hub.until((s) => live(s).length === 2);
+    await expect.poll(() => probe.playing()).toEqual(['call-waiting.wav']);
+
+    await caller.hangup();
+    await hub.until((s) => live(s).length === 1);
+    await expect.poll(() => probe.playing()).toEqual([]);
+    await caller.page.close();
   });
 
   it('goes on while the service worker is stopped, and a reopened view sees it', async () => {
@@ -194,11 +208,13 @@ describe('a call in', () => {
     await idle();
   });
 
-  it('declines from the notification, and counts a call given up by the caller as missed', async () => {
+  it('declines from the notification; a call the caller gave up counts as missed', async () => {
+    await hub.send('history.clearMissed', null);
     await far.forget();
     await far.call('sip:agent@sip.test');
     const { id } = await hub.until(callIn('incoming')).then(onlyCall);
     await pressNotificationButton(await browser.serviceWorker(), `call:${id}`, 1);
+    await expect.poll(() => far.events()).toContain('hangup');
     await idle();
     expect(await hub.send('history.missed', null)).toEqual({ count: 0 });
 
@@ -209,5 +225,8 @@ describe('a call in', () => {
     await idle();
     await expect.poll(() => hub.send('history.missed', null)).toEqual({ count: 1 });
     expect(await hub.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+
+    await hub.send('history.clearMissed', null);
+    expect(await hub.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
   });
 });

@@ -36,7 +36,10 @@ describe('registration against Kamailio', () => {
     const failures = phone.changes.filter((s) => s.registration.state === 'failed');
     expect(failures).toHaveLength(1);
     expect(await registeredContacts('u1')).toEqual([]);
-    expect(lines.join('\n')).not.toContain('not-the-password');
+    const log = lines.join('\n');
+    expect(log).toContain('REGISTER failed: 403');
+    expect(log).not.toContain('not-the-password');
+    expect(log).not.toMatch(/Authorization:|response="/i);
   });
 });
 

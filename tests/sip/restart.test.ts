@@ -2,6 +2,8 @@
  * Kamailio restarted under registered phones and a running call (field cases C01 and C03).
  * This file runs its own Kamailio, so restarting it disturbs no other test.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startKamailio, type Kamailio } from '../support/kamailio.ts';
 import { makePhone, settle, stopPhones } from '../support/sip-node.ts';
@@ -14,6 +16,7 @@ beforeAll(async () => {
 afterEach(stopPhones);
 afterAll(async () => {
   await kamailio.stop();
+  fs.rmSync(path.dirname(kamailio.logFile), { recursive: true, force: true });
 });
 
 async function until(test: () => Promise<boolean>, timeoutMs: number): Promise<number> {

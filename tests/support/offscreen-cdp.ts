@@ -25,6 +25,8 @@ export interface OffscreenProbe {
   rtp(): Promise<RtpBytes>;
   /** Loudest RMS of the audio the engine receives, over `ms`. */
   energy(ms?: number): Promise<number>;
+  /** The sound files (e.g. `ring.wav`) the document is playing now. */
+  playing(): Promise<string[]>;
   evaluate<T>(expression: string): Promise<T>;
   /** Calls `fn` (source text) with `this` = every live instance of the class `of`. */
   onInstances<T>(of: string, fn: string, args?: unknown[]): Promise<T>;
@@ -118,6 +120,13 @@ export async function probeOffscreen(context: BrowserContext): Promise<Offscreen
     rtp: () => onInstances<RtpBytes>('RTCPeerConnection', RTP),
     energy: (ms = 600) => onInstances<number>('RTCPeerConnection', ENERGY, [ms]),
     onInstances,
+    playing: () =>
+      onInstances<string[]>(
+        'HTMLAudioElement',
+        `function () {
+          return this.filter((a) => a.src && !a.paused).map((a) => a.src.split('/').pop());
+        }`,
+      ),
     evaluate: async <T>(expression: string) => {
       const params = { expression, awaitPromise: true, returnByValue: true };
       return (await call('Runtime.evaluate', params)).result?.value as T;
