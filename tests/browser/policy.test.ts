@@ -1,7 +1,8 @@
 /**
  * Admin policy through a real Chromium policy file, end to end: Chromium reads the file, the
- * extension locks what it sets and registers on Kamailio with it, and a live edit of the file
- * moves the registration to a second Kamailio. The file is machine-wide, so it exists only
+ * extension locks what it sets and registers on Kamailio with it, the options page shows the
+ * lock and what was ignored, and a live edit of the file moves the registration to a second
+ * Kamailio. The file is machine-wide, so it exists only
  * while this file's browser runs, and is removed even when a test fails.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -126,6 +127,31 @@ describe.skipIf(unavailable)('admin policy from a Chromium policy file', () => {
 
     const unlocked = await hub.send('settings.save', { patch: { screenPop: 'answer' } });
     expect(unlocked.values.screenPop).toBe('answer');
+  });
+
+  it('shows the server locked on the options page, and the ignored value', async () => {
+    const page = await (browser as LaunchedExtension).openPage('extension/options/index.html');
+    const server = page.locator('#opt-sipServer');
+    await until(
+      () => server.inputValue(),
+      (value) => value === sip.wsUrl,
+      5_000,
+    );
+
+    expect(await server.isDisabled()).toBe(true);
+    expect(await page.locator('#opt-sipServer-locked').textContent()).toBe(
+      'Set by your administrator',
+    );
+    expect(await page.locator('section.admin li').allTextContents()).toEqual([
+      'defaultCountry: Not a two-letter country code (ISO 3166), e.g. DE',
+    ]);
+
+    // The agent saves what is theirs; the locked server is not part of it and stays.
+    await page.locator('#opt-displayName').fill('Agent 30');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const saved = await until(view, (v) => v.values.displayName === 'Agent 30', 5_000);
+    expect(saved.values.sipServer).toBe(sip.wsUrl);
+    await page.close();
   });
 
   it('re-registers with the new server after a live edit of the policy file', async () => {
