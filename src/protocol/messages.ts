@@ -6,7 +6,7 @@
  * Routing: views and content scripts send to `hub`; the hub forwards phone commands to
  * `engine` (the offscreen document); the engine pushes `phone.changed` to `all`.
  */
-import type { SettingsView } from '../settings/store.ts';
+import type { IgnoredPolicy, SettingsView } from '../settings/store.ts';
 import type { Settings } from '../settings/settings.ts';
 import type {
   CallSnapshot,
@@ -15,6 +15,8 @@ import type {
   RecordRef,
   RegistrationFailure,
 } from './phone-state.ts';
+
+export type { IgnoredPolicy, SettingsView };
 
 interface Msg<Req, Res> {
   request: Req;
