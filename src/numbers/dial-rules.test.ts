@@ -65,13 +65,32 @@ describe('validateDialString', () => {
 describe('planDial', () => {
   it('sends an extension as DTMF after answer instead of appending it', () => {
     expect(planDial('+12125550100;ext=123', de)).toEqual({
+      kind: 'number',
       dialString: '+12125550100',
       dtmfAfterAnswer: '123',
     });
   });
 
   it('dials internal extensions as they are, validated', () => {
-    expect(planDial(' 4711 ', de)).toEqual({ dialString: '4711' });
+    expect(planDial(' 4711 ', de)).toEqual({ kind: 'number', dialString: '4711' });
     expect(() => planDial('4711 or 0815', de)).toThrow(DialStringError);
+  });
+
+  it('reads a link href as the page holds it, under the dial rules', () => {
+    const national = { ...de, dialFormat: 'national' as const, outsideLinePrefix: '0' };
+    expect(planDial('tel:%2B49%2030%201234567', national)).toEqual({
+      kind: 'number',
+      dialString: '00301234567',
+    });
+    expect(planDial('callto:030 1234567;ext=9', de)).toEqual({
+      kind: 'number',
+      dialString: '+49301234567',
+      dtmfAfterAnswer: '9',
+    });
+    expect(planDial('sip:bob@pbx.example.test;transport=ws', de)).toEqual({
+      kind: 'uri',
+      uri: 'sip:bob@pbx.example.test',
+    });
+    expect(() => planDial('tel:javascript:alert(1)', de)).toThrow(DialStringError);
   });
 });

@@ -12,24 +12,26 @@
  *    so it is returned separately as DTMF to send once the call is active. Appending digits
  *    would dial a different number; German direct-dial suffixes are already part of the E.164.
  */
+import type { Settings } from '../settings/settings.ts';
 import { splitExtension } from './extension.ts';
+import { linkTarget } from './link-target.ts';
 import { isSupportedCountry, parseWithMetadata } from './phone-lib.ts';
 
-export type DialFormat = 'national' | 'international';
+/** The settings dial rules read: the hub passes its effective settings. */
+export type DialSettings = Pick<
+  Settings,
+  'defaultCountry' | 'dialFormat' | 'internationalPrefix' | 'outsideLinePrefix'
+>;
 
-export interface DialSettings {
-  defaultCountry: string;
-  dialFormat: DialFormat;
-  /** `+` (the PBX takes E.164) or the digits it wants instead, such as `00` or `011`. */
-  internationalPrefix: string;
-  outsideLinePrefix: string;
-}
-
-export interface DialPlan {
-  dialString: string;
-  /** Digits to send as DTMF once the call is answered. */
-  dtmfAfterAnswer?: string;
-}
+/** A number for the PBX, or a SIP URI (from a page's `sip:` link) dialled as it is. */
+export type DialPlan =
+  | {
+      kind: 'number';
+      dialString: string;
+      /** Digits to send as DTMF once the call is answered. */
+      dtmfAfterAnswer?: string;
+    }
+  | { kind: 'uri'; uri: string };
 
 export class DialStringError extends Error {
   override name = 'DialStringError';
@@ -71,13 +73,27 @@ function digitsPrefix(settings: DialSettings): string {
 }
 
 /**
- * A dial target from a page or view: E.164 with an optional `;ext=` (extension.ts), or plain
- * digits for an internal extension (`123`), which go out untouched.
+ * A dial target from a page or view: E.164 with an optional `;ext=` (extension.ts), digits of
+ * an internal extension (`123`, dialled untouched), or a link's href as a page holds it
+ * (`tel:…`, `callto:…`, `sip:…`; link-target.ts reads it). Throws DialStringError otherwise.
  */
 export function planDial(target: string, settings: DialSettings): DialPlan {
-  const { number, extension } = splitExtension(target.trim());
+  let value = target.trim();
+  if (LINK.test(value)) {
+    const country = isSupportedCountry(settings.defaultCountry) ? settings.defaultCountry : 'DE';
+    const read = linkTarget(value, country);
+    if (!read) throw new DialStringError('this link holds no number to dial');
+    value = read;
+  }
+  if (value.startsWith('sip:')) return { kind: 'uri', uri: value };
+
+  const { number, extension } = splitExtension(value);
   const dialString = number.startsWith('+')
     ? toDialString(number, settings)
     : validateDialString(number);
-  return extension ? { dialString, dtmfAfterAnswer: extension } : { dialString };
+  return extension
+    ? { kind: 'number', dialString, dtmfAfterAnswer: extension }
+    : { kind: 'number', dialString };
 }
+
+const LINK = /^(tel|callto|sips?):/i;
