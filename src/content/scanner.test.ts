@@ -98,4 +98,11 @@ describe('scan', () => {
       .join('');
     expect(targets()).toEqual([]);
   });
+
+  it('reads a table column header as the label of its cells', () => {
+    document.body.innerHTML =
+      '<table><thead><tr><th>Name</th><th>Account Number</th><th>Phone</th></tr></thead>' +
+      '<tbody><tr><td>Max</td><td>0301234567</td><td>2125550100</td></tr></tbody></table>';
+    expect(targets()).toEqual(['text:+492125550100']);
+  });
 });

@@ -77,7 +77,11 @@ function scanInto(root: Root, context: ScanContext, result: ScanResult): void {
 }
 
 function textHits(block: TextBlock, context: ScanContext, hits: Hit[]): void {
-  const matches = findPhoneNumbers(block.text, { ...context, phoneField: block.phoneField });
+  const matches = findPhoneNumbers(block.text, {
+    ...context,
+    phoneField: block.phoneField,
+    ...(block.header ? { before: block.header } : {}),
+  });
   for (const m of matches) {
     const start = locate(block, m.start);
     const end = locate(block, m.end - 1);

@@ -17,6 +17,8 @@ export interface TextBlock {
   pieces: TextPiece[];
   /** Inside a known phone field of the CRM. */
   phoneField: boolean;
+  /** For a table cell, its column's header text: a label for the numbers in it. */
+  header?: string;
 }
 
 export interface Collected {
@@ -86,6 +88,7 @@ class Collector {
   private text = '';
   private pieces: TextPiece[] = [];
   private phoneField = false;
+  private cell: Element | null = null;
   private last: Text | null = null;
 
   constructor(private readonly options: CollectOptions) {}
@@ -99,11 +102,14 @@ class Collector {
 
   flush(): void {
     if (this.pieces.length && /\d/.test(this.text)) {
-      this.result.blocks.push({
+      const block: TextBlock = {
         text: this.text,
         pieces: this.pieces,
         phoneField: this.phoneField,
-      });
+      };
+      const header = this.cell && columnHeader(this.cell);
+      if (header) block.header = header;
+      this.result.blocks.push(block);
     }
     this.text = '';
     this.pieces = [];
@@ -131,11 +137,13 @@ class Collector {
     }
 
     this.flush();
-    const outer = this.phoneField;
-    this.phoneField = outer || field;
+    const outer = { field: this.phoneField, cell: this.cell };
+    this.phoneField = outer.field || field;
+    if (el.tagName === 'TD') this.cell = el;
     this.walk(el);
     this.flush();
-    this.phoneField = outer;
+    this.phoneField = outer.field;
+    this.cell = outer.cell;
   }
 
   private addText(node: Text): void {
@@ -160,6 +168,13 @@ class Collector {
     if (digitA && digitB && this.last && separatedByLayout(this.last, node)) this.flush();
     else if (/\p{L}/u.test(a) !== /\p{L}/u.test(b) && (digitA || digitB)) this.text += ' ';
   }
+}
+
+/** The text of the header cell above a data cell (`<thead>`'s first row). */
+function columnHeader(cell: Element): string | undefined {
+  const index = (cell as HTMLTableCellElement).cellIndex;
+  const head = cell.closest('table')?.tHead?.rows[0]?.cells[index];
+  return head?.textContent?.trim().slice(0, 40) || undefined;
 }
 
 function separatedByLayout(a: Text, b: Text): boolean {

@@ -133,4 +133,9 @@ describe('findPhoneNumbers', () => {
     expect(found('Kundennr. 030 1234567', 'DE', { labels })).toEqual(['+49301234567']);
     expect(found('Vorgangsnummer 030 1234567', 'DE', { labels })).toEqual([]);
   });
+
+  it('reads labels from text given as coming before, such as a column header', () => {
+    expect(found('0301234567', 'DE', { before: 'Kundennummer' })).toEqual([]);
+    expect(found('2125550100', 'US', { before: 'Mobile' })).toEqual(['+12125550100']);
+  });
 });

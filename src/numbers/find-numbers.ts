@@ -24,6 +24,8 @@ export interface FindOptions {
   labels?: LabelMatcher;
   /** The text is the value of a known phone field: the field is the evidence. */
   phoneField?: boolean;
+  /** Text read as if it came before `text`, for labels only (a table cell's column header). */
+  before?: string;
 }
 
 export interface PhoneMatch {
@@ -108,8 +110,9 @@ function evaluate(text: string, start: number, end: number, options: FindOptions
   const matchEnd = suffix ? end + suffix.length : end;
   if (!boundaryOk(text, start, matchEnd)) return null;
 
-  const before = text.slice(Math.max(0, start - LABEL_WINDOW), start);
-  const verdict = labelVerdict(before, options.labels ?? defaultLabels);
+  const before = (options.before ? options.before + ' ' : '') + text.slice(0, start);
+  const window = before.slice(-LABEL_WINDOW);
+  const verdict = labelVerdict(window, options.labels ?? defaultLabels);
   if (verdict === 'ignore' && !options.phoneField) return null;
 
   let segment = text.slice(start, end);
