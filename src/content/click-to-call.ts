@@ -18,6 +18,7 @@ export interface ClickToCallOptions {
   ignoreLabels: readonly string[];
   phoneFieldSelector: string;
   shadowRootOf: (element: Element) => ShadowRoot | null;
+  fieldLabel?: (element: Element) => string | undefined;
   label: (target: string) => string;
   /** Place a call; rejects with a message the control shows. */
   dial: (target: string, anchor: Node) => Promise<void>;
@@ -37,6 +38,7 @@ export class ClickToCall {
       labels: compileLabels(options.ignoreLabels),
       phoneFieldSelector: options.phoneFieldSelector,
       shadowRootOf: options.shadowRootOf,
+      ...(options.fieldLabel ? { fieldLabel: options.fieldLabel } : {}),
     };
     this.overlay = new Overlay({
       doc,

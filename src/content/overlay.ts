@@ -118,7 +118,10 @@ export class Overlay {
     const box = hit.range ? lastRect(hit.range) : (hit.anchor as Element).getBoundingClientRect();
     if (!box || (box.width === 0 && box.height === 0)) return null;
     if (!this.visible(hit, box)) return null;
-    return { x: box.right + GAP, y: box.top + box.height / 2 - CONTROL_SIZE / 2 };
+    // In a phone input the control sits inside the box's right end, where read-only values
+    // leave room; after text it follows the number's last line.
+    const x = hit.kind === 'field' ? box.right - CONTROL_SIZE - GAP : box.right + GAP;
+    return { x, y: box.top + box.height / 2 - CONTROL_SIZE / 2 };
   }
 
   /** On screen and not covered: the element at the number's centre is related to it. */

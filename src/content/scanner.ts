@@ -27,6 +27,8 @@ export interface ScanContext {
   /** One selector list for every known phone field of the CRM. */
   phoneFieldSelector: string;
   shadowRootOf: (element: Element) => ShadowRoot | null;
+  /** The label of the CRM field a block is the value of, when the CRM says (page-adapter.ts). */
+  fieldLabel?: (element: Element) => string | undefined;
 }
 
 export interface ScanResult {
@@ -77,10 +79,11 @@ function scanInto(root: Root, context: ScanContext, result: ScanResult): void {
 }
 
 function textHits(block: TextBlock, context: ScanContext, hits: Hit[]): void {
+  const label = block.header ?? (block.owner && context.fieldLabel?.(block.owner));
   const matches = findPhoneNumbers(block.text, {
     ...context,
     phoneField: block.phoneField,
-    ...(block.header ? { before: block.header } : {}),
+    ...(label ? { before: label } : {}),
   });
   for (const m of matches) {
     const start = locate(block, m.start);

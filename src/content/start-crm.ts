@@ -35,6 +35,7 @@ export function startCrmContent(page: CrmPage, doc: Document = document): void {
         ignoreLabels: config.ignoreLabels,
         phoneFieldSelector: page.phoneFields.map((f) => f.selector).join(','),
         shadowRootOf,
+        ...(page.fieldLabel ? { fieldLabel: page.fieldLabel } : {}),
         label: (target) => chrome.i18n.getMessage('contentCallNumber', [formatForDisplay(target)]),
         dial,
       }).scanAll();

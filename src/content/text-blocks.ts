@@ -19,6 +19,8 @@ export interface TextBlock {
   phoneField: boolean;
   /** For a table cell, its column's header text: a label for the numbers in it. */
   header?: string;
+  /** The innermost block element around the text (null: directly under the scanned root). */
+  owner: Element | null;
 }
 
 export interface Collected {
@@ -89,6 +91,7 @@ class Collector {
   private pieces: TextPiece[] = [];
   private phoneField = false;
   private cell: Element | null = null;
+  private owner: Element | null = null;
   private last: Text | null = null;
 
   constructor(private readonly options: CollectOptions) {}
@@ -106,6 +109,7 @@ class Collector {
         text: this.text,
         pieces: this.pieces,
         phoneField: this.phoneField,
+        owner: this.owner,
       };
       const header = this.cell && columnHeader(this.cell);
       if (header) block.header = header;
@@ -137,13 +141,15 @@ class Collector {
     }
 
     this.flush();
-    const outer = { field: this.phoneField, cell: this.cell };
+    const outer = { field: this.phoneField, cell: this.cell, owner: this.owner };
     this.phoneField = outer.field || field;
     if (el.tagName === 'TD') this.cell = el;
+    this.owner = el;
     this.walk(el);
     this.flush();
     this.phoneField = outer.field;
     this.cell = outer.cell;
+    this.owner = outer.owner;
   }
 
   private addText(node: Text): void {

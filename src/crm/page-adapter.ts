@@ -27,6 +27,11 @@ export interface CrmPage {
   phoneFields: readonly FieldSelector[];
   /** Rows of list views and tables whose record link says which record a number belongs to. */
   rows: readonly FieldSelector[];
+  /**
+   * The label of the field whose value `element` is part of, where the CRM's markup says it
+   * (Salesforce layout items carry `field-label`): read like a label written before the value.
+   */
+  fieldLabel?: (element: Element) => string | undefined;
   /** The record a CRM URL points at (a record page, or a record link in a list). */
   recordFromUrl(url: URL): RecordKey | undefined;
   /** The display name of the record the page shows, from its header. */

@@ -50,6 +50,15 @@ export const salesforcePage: CrmPage = {
   ],
   rows: [{ selector: 'table[role="grid"] tr', note: 'list views and related lists' }],
 
+  fieldLabel: (element) =>
+    // Record page detail fields, then the highlights panel's compact fields.
+    element.closest('records-record-layout-item')?.getAttribute('field-label') ??
+    element
+      .closest('records-highlights-details-item')
+      ?.querySelector('[title]')
+      ?.getAttribute('title') ??
+    undefined,
+
   recordFromUrl(url) {
     const m = RECORD_PATH.exec(url.pathname);
     if (!m?.[2]) return undefined;
