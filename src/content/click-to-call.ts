@@ -20,6 +20,8 @@ export interface ClickToCallOptions {
   shadowRootOf: (element: Element) => ShadowRoot | null;
   fieldLabel?: (element: Element) => string | undefined;
   label: (target: string) => string;
+  /** False once the extension is gone (and then everything is torn down). */
+  alive: () => boolean;
   /** Place a call; rejects with a message the control shows. */
   dial: (target: string, anchor: Node) => Promise<void>;
 }
@@ -79,7 +81,7 @@ export class ClickToCall {
 
   /** Forget the hits in `roots` (and any whose node left the page) and scan them again. */
   rescan(roots: readonly ScanRoot[]): void {
-    if (this.options.signal.aborted) return;
+    if (this.options.signal.aborted || !this.options.alive()) return;
     for (const hit of this.hits) {
       const gone = !hit.anchor.isConnected || roots.some((r) => composedContains(r, hit.anchor));
       if (gone) {

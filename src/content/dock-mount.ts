@@ -1,5 +1,6 @@
 /** Mounts the dock with its stored place; the place is shared by every tab (storage.local). */
 import { Dock, DEFAULT_PLACE, type DockPlace } from './dock.ts';
+import { extensionAlive } from './hub-client.ts';
 
 /** Also in lifecycle.ts PAGE_LOCAL_KEYS: moving the dock is no settings change. */
 export const DOCK_PLACE_KEY = 'dockPlace';
@@ -13,7 +14,9 @@ export function mountDock(doc: Document, signal: AbortSignal): void {
       signal,
       src: chrome.runtime.getURL(DOCK_PAGE),
       place: { ...DEFAULT_PLACE, ...(stored[DOCK_PLACE_KEY] as Partial<DockPlace> | undefined) },
-      save: (place) => void chrome.storage.local.set({ [DOCK_PLACE_KEY]: place }),
+      save: (place) => {
+        if (extensionAlive()) void chrome.storage.local.set({ [DOCK_PLACE_KEY]: place });
+      },
       text: (key) => chrome.i18n.getMessage(key),
     });
   });

@@ -9,8 +9,18 @@ export class HubError extends Error {
   override name = 'HubError';
 }
 
+/**
+ * Whether this script's extension still exists. `chrome.runtime.id` lingers for a while after
+ * a reload, but any API call then throws "Extension context invalidated"; getURL is a cheap one.
+ */
 export function extensionAlive(): boolean {
-  return typeof chrome !== 'undefined' && Boolean(chrome.runtime?.id);
+  try {
+    return (
+      typeof chrome !== 'undefined' && Boolean(chrome.runtime?.id && chrome.runtime.getURL(''))
+    );
+  } catch {
+    return false;
+  }
 }
 
 export async function request<K extends MessageName>(

@@ -14,7 +14,7 @@ import { extensionAlive, request } from './hub-client.ts';
 
 const REGISTRY = Symbol.for('cti-softphone.content');
 const TAKEOVER = 'cti-softphone:takeover';
-const WATCHDOG_MS = 5000;
+const WATCHDOG_MS = 2000;
 
 /** Storage keys that never change the page config (the dock's place). */
 export const PAGE_LOCAL_KEYS = new Set(['dockPlace']);
@@ -74,7 +74,8 @@ export function runContentScript(
     if (Object.keys(changes).some((key) => !PAGE_LOCAL_KEYS.has(key))) void refresh();
   };
   chrome.storage.onChanged.addListener(changed);
-  signal.addEventListener('abort', () => chrome.storage.onChanged.removeListener(changed));
+  // After the extension is gone, chrome.storage is gone too: nothing left to remove then.
+  signal.addEventListener('abort', () => chrome.storage?.onChanged.removeListener(changed));
   void refresh();
   return running;
 }

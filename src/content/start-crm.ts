@@ -37,6 +37,7 @@ export function startCrmContent(page: CrmPage, doc: Document = document): void {
         shadowRootOf,
         ...(page.fieldLabel ? { fieldLabel: page.fieldLabel } : {}),
         label: (target) => chrome.i18n.getMessage('contentCallNumber', [formatForDisplay(target)]),
+        alive: running.checkAlive,
         dial,
       }).scanAll();
     } else {

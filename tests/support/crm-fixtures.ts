@@ -22,7 +22,7 @@ export interface Fixture {
   /** A click on `click` navigates inside the app (pushState); then `numbers` are on screen. */
   navigate?: { click: string; url: string; numbers: string[] };
   /** A number a test dials from this page, and what reaches the far end as the user part. */
-  dial?: { number: string; expect: string };
+  dial?: { number: string; expect: string; record?: RecordRef };
 }
 
 export function loadFixtures(): Fixture[] {
