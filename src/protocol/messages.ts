@@ -1,28 +1,103 @@
 /**
  * Every message that crosses a context boundary, by name. Requests that come from a web page
- * (content scripts) are untrusted: the hub validates them before acting.
+ * (content scripts) are untrusted: the hub checks the sender and validates every payload
+ * (src/protocol/validate.ts) before acting.
+ *
+ * Routing: views and content scripts send to `hub`; the hub forwards phone commands to
+ * `engine` (the offscreen document); the engine pushes `phone.changed` to `all`.
  */
-import type { CallSnapshot, CrmName, PhoneSnapshot, RecordRef } from './phone-state.ts';
+import type { SettingsView } from '../settings/store.ts';
+import type { Settings } from '../settings/settings.ts';
+import type {
+  CallSnapshot,
+  CrmName,
+  MediaStatus,
+  PhoneSnapshot,
+  RecordRef,
+  RegistrationFailure,
+} from './phone-state.ts';
 
 interface Msg<Req, Res> {
   request: Req;
   response: Res;
 }
 
+type CallRef = { callId: string };
+
+/** What the engine needs from the hub; the only message that carries the SIP password. */
+export interface EngineConfig {
+  /** Null while the account is incomplete: the engine then stays unregistered. */
+  account: EngineAccount | null;
+  devices: { microphoneId: string; speakerId: string; ringerId: string };
+  callWaiting: boolean;
+}
+
+/** The engine's `AccountSettings`, restated here so that no context imports the engine. */
+export interface EngineAccount {
+  server: string;
+  sipUri: string;
+  authorizationUser?: string;
+  password: string;
+  displayName?: string;
+  iceServers?: Settings['iceServers'];
+  registerExpires?: number;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A patch of user settings: a secret left out keeps the stored one. */
+export type SettingsPatch = Partial<Settings>;
+
+/** The outcome of one registration attempt with an account ("test the account"). */
+export type AccountTestResult =
+  | { registered: true; ms: number }
+  | { registered: false; failure: RegistrationFailure | 'timeout'; detail?: string };
+
 export interface Messages {
-  /** Views and content scripts ask the hub for the current state. */
+  /** Views and content scripts ask for the current state; the hub asks the engine. */
   'phone.snapshot': Msg<null, PhoneSnapshot>;
-  /** Dial a raw number or SIP URI; the hub normalises it and applies dial rules. */
+  /** Dial a raw number or SIP URI; the hub validates it and applies dial rules. */
   'phone.dial': Msg<{ target: string; record?: RecordRef }, { callId: string }>;
-  'call.answer': Msg<{ callId: string }, null>;
-  'call.decline': Msg<{ callId: string }, null>;
-  'call.hangup': Msg<{ callId: string }, null>;
-  'call.mute': Msg<{ callId: string; muted: boolean }, null>;
-  'call.hold': Msg<{ callId: string; held: boolean }, null>;
-  'call.dtmf': Msg<{ callId: string; tones: string }, null>;
-  'call.transfer': Msg<{ callId: string; target: string }, null>;
+  'call.answer': Msg<CallRef, null>;
+  'call.decline': Msg<CallRef & { code?: 486 | 603 }, null>;
+  'call.hangup': Msg<CallRef, null>;
+  'call.mute': Msg<CallRef & { muted: boolean }, null>;
+  'call.hold': Msg<CallRef & { held: boolean }, null>;
+  'call.dtmf': Msg<CallRef & { tones: string }, null>;
+  'call.transfer': Msg<CallRef & { target: string }, null>;
   /** The engine pushes every state change to the hub and the views. */
   'phone.changed': Msg<{ snapshot: PhoneSnapshot; changed?: CallSnapshot }, null>;
+  /** Missed calls since the user last looked; the badge shows the same count. */
+  'history.missed': Msg<null, { count: number }>;
+  /** The user has seen the missed calls: the count and the badge go back to zero. */
+  'history.clearMissed': Msg<null, null>;
+
+  /** The onboarding page obtained the microphone grant: the engine checks again at once. */
+  'media.granted': Msg<null, null>;
+  /** Open (or focus) the microphone onboarding tab. */
+  'media.openOnboarding': Msg<null, null>;
+
+  /** Effective settings for views: never a secret, only whether one is stored. */
+  'settings.get': Msg<null, SettingsView>;
+  /** Save a patch of user settings; refused whole (with the reasons) if any value is bad. */
+  'settings.save': Msg<{ patch: SettingsPatch }, SettingsView>;
+  /** Register once with the stored settings overlaid by `patch`, then unregister. */
+  'account.test': Msg<{ patch: SettingsPatch }, AccountTestResult>;
+
+  /** Offscreen to hub: the engine listens now (sent once per document). */
+  'engine.ready': Msg<null, null>;
+  /** Hub to engine: are you listening, and with which configuration? */
+  'engine.hello': Msg<null, { configHash: string | null }>;
+  /** Hub to engine: apply this configuration (re-registers when the account changed). */
+  'engine.configure': Msg<{ config: EngineConfig; hash: string }, null>;
+  /** Hub to engine: check the microphone again; answers the new status. */
+  'media.check': Msg<null, MediaStatus>;
+  /** Hub to engine: one registration attempt with a separate user agent. */
+  'engine.testAccount': Msg<{ account: EngineAccount }, AccountTestResult>;
+
   /**
    * A CRM page's content script asks what it may do there (crm null: the generic call-link
    * script in any frame). Answered from the effective settings; see `PageConfig`.

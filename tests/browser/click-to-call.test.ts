@@ -138,24 +138,28 @@ describe('the dock', () => {
     expect(await dock().evaluate((host) => host.shadowRoot)).toBeNull();
   });
 
-  it('opens from its handle, loads the dock page, and keeps its place across reloads', async () => {
-    const handle = await dock().boundingBox();
-    if (!handle) throw new Error('dock not visible');
-    await page.mouse.click(handle.x + handle.width / 2, handle.y + handle.height / 2);
-    await expect.poll(async () => (await dock().boundingBox())?.width).toBe(340);
-    await expect
-      .poll(() => page.frames().some((fr) => fr.url().endsWith('/extension/dock/index.html')))
-      .toBe(true);
+  it('follows the dock page folding to its handle, and keeps its place across reloads', async () => {
+    const frame = () => page.frames().find((fr) => fr.url().endsWith('/extension/dock/index.html'));
+    await expect.poll(() => Boolean(frame())).toBe(true);
+    const dockPage = frame();
+    if (!dockPage) throw new Error('no dock frame');
 
-    const panel = await dock().boundingBox();
-    if (!panel) throw new Error('dock not visible');
-    await page.mouse.move(panel.x + 40, panel.y + 12);
+    // The dock page starts unfolded (its own kept state); its fold button folds it.
+    await expect.poll(async () => (await dock().boundingBox())?.width).toBe(340);
+    await dockPage.locator('button[aria-expanded="true"]').click();
+    await expect.poll(async () => (await dock().boundingBox())?.width).toBeLessThan(340);
+    const folded = await dock().boundingBox();
+    if (!folded) throw new Error('dock not visible');
+    expect(folded.height).toBeLessThan(80);
+
+    // The grip is the strip along the top right of the dock.
+    await page.mouse.move(folded.x + folded.width - 20, folded.y + 5);
     await page.mouse.down();
-    await page.mouse.move(panel.x - 160, panel.y - 88, { steps: 5 });
+    await page.mouse.move(folded.x - 300, folded.y - 200, { steps: 5 });
     await page.mouse.up();
     const moved = await dock().boundingBox();
-    expect(moved?.x).toBeCloseTo(panel.x - 200, 0);
-    expect(moved?.y).toBeCloseTo(panel.y - 100, 0);
+    expect(moved?.x).toBeCloseTo(folded.x - 280 - folded.width, -1);
+    expect(moved?.y).toBeCloseTo(folded.y - 205, -1);
 
     const reference = await elementBoxes(page);
     await page.reload();
