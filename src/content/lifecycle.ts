@@ -84,7 +84,8 @@ async function loadConfig(crm: CrmName | null): Promise<PageConfig> {
   try {
     return await request('page.config', { crm });
   } catch {
-    // TODO(#4): drop this fallback once the hub answers page.config (branch hub).
+    // The hub could not answer (the worker starting up, or being updated): the defaults
+    // keep the page usable; the next settings change asks again.
     return pageConfig(DEFAULT_SETTINGS, crm);
   }
 }

@@ -57,7 +57,10 @@ export function startHub(): void {
   syncFromEngine().catch(report('could not reach the engine'));
 }
 
-async function callSelection(info: chrome.contextMenus.OnClickData): Promise<void> {
+/** The context menu's "Call <selection>", with the effective settings. */
+export async function callSelection(
+  info: Pick<chrome.contextMenus.OnClickData, 'menuItemId' | 'selectionText' | 'pageUrl'>,
+): Promise<void> {
   const { defaultCountry } = await loadEffectiveSettings();
   await handleContextMenuClick(info, {
     defaultCountry,
