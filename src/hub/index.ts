@@ -4,8 +4,10 @@
  * then. https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
  */
 import { createLogger } from '../core/logger.ts';
-import { onSettingsChanged } from '../settings/store.ts';
+import { loadEffectiveSettings, onSettingsChanged } from '../settings/store.ts';
 import { onCommand } from './commands.ts';
+import { handleContextMenuClick, installContextMenu } from './context-menu.ts';
+import { dial } from './dial.ts';
 import { engine } from './engine.ts';
 import { onNotificationButton } from './notifications.ts';
 import { syncFromEngine } from './phone-watch.ts';
@@ -36,6 +38,12 @@ export function startHub(): void {
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === KEEPALIVE) engine.revive().catch(report('keep-alive failed'));
   });
+  chrome.runtime.onInstalled.addListener(() => {
+    installContextMenu().catch(report('could not add the context menu'));
+  });
+  chrome.contextMenus.onClicked.addListener((info) => {
+    callSelection(info).catch(report('could not call the selection'));
+  });
   onSettingsChanged(() => {
     engine.reconfigure().catch(report('could not reconfigure the engine'));
   });
@@ -47,4 +55,15 @@ export function startHub(): void {
   // Every start (install, browser start, or a wake) brings the engine up and takes its
   // state: the phone registers without waiting for a view, and a restarted worker rebuilds.
   syncFromEngine().catch(report('could not reach the engine'));
+}
+
+/** The context menu's "Call <selection>", with the effective settings. */
+export async function callSelection(
+  info: Pick<chrome.contextMenus.OnClickData, 'menuItemId' | 'selectionText' | 'pageUrl'>,
+): Promise<void> {
+  const { defaultCountry } = await loadEffectiveSettings();
+  await handleContextMenuClick(info, {
+    defaultCountry,
+    dial: (target, record) => dial(record ? { target, record } : { target }),
+  });
 }

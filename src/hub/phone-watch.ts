@@ -7,6 +7,7 @@
 import type { CallSnapshot, MediaStatus, PhoneSnapshot } from '../protocol/phone-state.ts';
 import { badgeFor, showBadge } from './badge.ts';
 import { missedCalls, newlyIncoming, stoppedRinging } from './calls.ts';
+import { sendPendingDtmf } from './dial.ts';
 import { engine } from './engine.ts';
 import { clearCallNotification, showIncomingCall } from './notifications.ts';
 import { openOnboarding } from './onboarding.ts';
@@ -37,6 +38,7 @@ async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<v
     ...stoppedRinging(prev, snapshot).map(clearCallNotification),
   ]);
   if (bad(snapshot.media) && !bad(prev?.media)) await openOnboarding();
+  await sendPendingDtmf(snapshot);
 }
 
 /**

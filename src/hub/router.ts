@@ -7,14 +7,16 @@ import type { MessageName, Request } from '../protocol/channel.ts';
 import { handleMessages, type Handler } from '../protocol/runtime.ts';
 import { senderKind, type SenderInfo, type SenderKind } from '../protocol/sender.ts';
 import { checkPayload } from '../protocol/validate.ts';
-import { loadSettingsView, saveSettings } from '../settings/store.ts';
+import { pageConfig } from '../crm/page-config.ts';
+import { loadEffectiveSettings, loadSettingsView, saveSettings } from '../settings/store.ts';
 import { testAccount } from './account-test.ts';
+import { dial } from './dial.ts';
 import { engine } from './engine.ts';
 import { localizeEngineError } from './engine-errors.ts';
 import { openOnboarding } from './onboarding.ts';
 import { clearMissed, missedCount, onPhoneChanged } from './phone-watch.ts';
 
-const FROM_CONTENT: MessageName[] = ['phone.snapshot', 'phone.dial'];
+const FROM_CONTENT: MessageName[] = ['phone.snapshot', 'phone.dial', 'page.config'];
 const FROM_ENGINE: MessageName[] = ['engine.ready', 'phone.changed'];
 const FROM_PAGES: MessageName[] = [
   'phone.snapshot',
@@ -67,8 +69,8 @@ export function routeHubMessages(): () => void {
     'hub',
     {
       'phone.snapshot': forward('phone.snapshot'),
-      // TODO(#4): normalise the number and apply the dial rules before dialling.
-      'phone.dial': forward('phone.dial'),
+      'phone.dial': dial,
+      'page.config': async ({ crm }) => pageConfig(await loadEffectiveSettings(), crm),
       'call.answer': forward('call.answer'),
       'call.decline': forward('call.decline'),
       'call.hangup': forward('call.hangup'),

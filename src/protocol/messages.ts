@@ -10,6 +10,7 @@ import type { IgnoredPolicy, SettingsView } from '../settings/store.ts';
 import type { Settings } from '../settings/settings.ts';
 import type {
   CallSnapshot,
+  CrmName,
   MediaStatus,
   PhoneSnapshot,
   RecordRef,
@@ -98,4 +99,22 @@ export interface Messages {
   'media.check': Msg<null, MediaStatus>;
   /** Hub to engine: one registration attempt with a separate user agent. */
   'engine.testAccount': Msg<{ account: EngineAccount }, AccountTestResult>;
+
+  /**
+   * A CRM page's content script asks what it may do there (crm null: the generic call-link
+   * script in any frame). Answered from the effective settings; see `PageConfig`.
+   */
+  'page.config': Msg<{ crm: CrmName | null }, PageConfig>;
+}
+
+/** The part of the effective settings a CRM page's content script needs; no secrets. */
+export interface PageConfig {
+  /** This CRM is enabled: handle its call links and mount the dock. */
+  enabled: boolean;
+  /** Number detection is on (and the CRM enabled). */
+  detectNumbers: boolean;
+  /** ISO 3166 alpha-2, for numbers written without a country code. */
+  defaultCountry: string;
+  /** Filter labels for number detection (syntax in src/numbers/labels.ts). */
+  ignoreLabels: string[];
 }

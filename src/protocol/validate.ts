@@ -23,12 +23,25 @@ function fields(payload: unknown): Fields | null {
 
 const isNull: Check = (p) => (p === null ? null : 'expected no payload');
 
+// E.164 with an extension to send after answer (src/numbers/extension.ts).
+const WITH_EXTENSION = /^\+[1-9]\d{1,14};ext=\d{1,6}$/;
+// A page's call link as its href holds it; the hub reads it (src/numbers/link-target.ts).
+const CALL_LINK = /^(tel|callto|sips?):[^\s<>"'`\\]{1,256}$/i;
+
 /** A dial or transfer target: a written number with a digit in it, or a SIP URI. */
 export function checkDialTarget(target: unknown): string | null {
   if (typeof target !== 'string') return 'target must be text';
   if (SIP_URI.test(target)) return null;
   if (PHONE.test(target) && /\d/.test(target)) return null;
   return 'not a phone number or SIP address';
+}
+
+/** What a page may ask to dial: a dial target, a number with an extension, or a call link. */
+function checkPageDialTarget(target: unknown): string | null {
+  if (typeof target === 'string' && (WITH_EXTENSION.test(target) || CALL_LINK.test(target))) {
+    return null;
+  }
+  return checkDialTarget(target);
 }
 
 function checkRecord(record: unknown): string | null {
@@ -69,7 +82,7 @@ export const payloadChecks: { [K in MessageName]: Check } = {
   'phone.dial': (p) => {
     const f = fields(p);
     if (!f) return 'expected an object';
-    return checkDialTarget(f.target) ?? checkRecord(f.record);
+    return checkPageDialTarget(f.target) ?? checkRecord(f.record);
   },
   'call.answer': call(),
   'call.decline': call((f) =>
@@ -95,6 +108,10 @@ export const payloadChecks: { [K in MessageName]: Check } = {
   'engine.hello': isNull,
   'engine.configure': object,
   'engine.testAccount': object,
+  'page.config': (p) => {
+    const crm = fields(p)?.crm;
+    return crm === null || (typeof crm === 'string' && CRMS.includes(crm)) ? null : 'unknown CRM';
+  },
 };
 
 export function checkPayload(name: string, payload: unknown): string | null {

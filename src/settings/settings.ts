@@ -4,6 +4,7 @@
  * part of the account but never leaves extension storage: it is not sent to content scripts
  * or pages, and views only learn whether one is set.
  */
+import { DEFAULT_IGNORE_LABELS } from '../numbers/labels.ts';
 import type { CrmName } from '../protocol/phone-state.ts';
 
 export interface IceServer {
@@ -38,7 +39,11 @@ export interface Settings {
   outsideLinePrefix: string;
   /** How the PBX wants numbers in the default country: `0301234567` or `+49301234567`. */
   dialFormat: DialFormat;
+  /** How the PBX wants the international prefix: `+` (E.164) or digits such as `00`. */
+  internationalPrefix: string;
   detectNumbers: boolean;
+  /** Words before a digit run that say it is no phone number (src/numbers/labels.ts). */
+  numberIgnoreLabels: string[];
 
   crmEnabled: Record<CrmName, boolean>;
   /** Custom domains per CRM (e.g. a Salesforce My Domain, a Zendesk host mapping). */
@@ -64,7 +69,9 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCountry: 'DE',
   outsideLinePrefix: '',
   dialFormat: 'international',
+  internationalPrefix: '+',
   detectNumbers: true,
+  numberIgnoreLabels: [...DEFAULT_IGNORE_LABELS],
   crmEnabled: { salesforce: true, hubspot: true, zendesk: true },
   extraHosts: { salesforce: [], hubspot: [], zendesk: [] },
   hubspotToken: '',

@@ -43,6 +43,11 @@ const RULES: Partial<Record<SettingKey, Rule>> = {
   defaultCountry: text(/^[A-Z]{2}$/),
   outsideLinePrefix: text(/^[0-9*#]{1,4}$/),
   dialFormat: oneOf('national', 'international'),
+  internationalPrefix: (v) => typeof v === 'string' && /^(\+|\d{1,4})$/.test(v),
+  numberIgnoreLabels: (v) =>
+    Array.isArray(v) &&
+    v.length <= 300 &&
+    v.every((w) => typeof w === 'string' && /^[\p{L}\p{N} .*-]{1,60}$/u.test(w)),
   screenPop: oneOf('never', 'ring', 'answer'),
   iceServers: (v) => Array.isArray(v) && v.every(isIceServer),
   crmEnabled: (v) => isRecordOf(v, (x) => typeof x === 'boolean'),

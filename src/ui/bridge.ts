@@ -114,8 +114,11 @@ export const dockStore: DockStore = {
   saveCollapsed: async (collapsed) => {
     await chrome.storage.local.set({ [DOCK_KEY]: collapsed });
   },
-  // Only the collapsed flag crosses to the host page, which can see it anyway.
+  // Only the collapsed flag and the handle's size cross to the host page, which sees both
+  // anyway; the content script sizes the frame from them (src/content/dock.ts).
   reportLayout: (collapsed) => {
-    window.parent.postMessage({ source: 'cti-dock', collapsed }, '*');
+    const box = document.querySelector('#app > *')?.getBoundingClientRect();
+    const size = box ? { width: Math.ceil(box.width), height: Math.ceil(box.height) } : {};
+    window.parent.postMessage({ source: 'cti-dock', collapsed, ...size }, '*');
   },
 };

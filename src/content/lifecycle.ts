@@ -1,0 +1,91 @@
+/**
+ * What every content script shares: it runs once per frame, can tear itself down through one
+ * AbortSignal, follows settings changes, and cleans up when the extension is reloaded or updated
+ * under an open page. Such an old script is orphaned (`chrome.runtime.id` is gone): it notices
+ * on a slow watchdog tick, on its next dial, or when the new script announces itself, and then
+ * removes everything it added. A page can send the announcement too; it only makes an orphan
+ * leave, never a live script.
+ */
+import { pageConfig } from '../crm/page-config.ts';
+import type { PageConfig } from '../protocol/messages.ts';
+import type { CrmName } from '../protocol/phone-state.ts';
+import { DEFAULT_SETTINGS } from '../settings/settings.ts';
+import { extensionAlive, request } from './hub-client.ts';
+
+const REGISTRY = Symbol.for('cti-softphone.content');
+const TAKEOVER = 'cti-softphone:takeover';
+const WATCHDOG_MS = 2000;
+
+/** Storage keys that never change the page config (the dock's place). */
+export const PAGE_LOCAL_KEYS = new Set(['dockPlace']);
+
+type Kind = 'crm' | 'links';
+type Registry = Map<Kind, AbortController>;
+
+export interface Running {
+  signal: AbortSignal;
+  /** Tears everything down if the extension is gone; true while it is alive. */
+  checkAlive: () => boolean;
+}
+
+/**
+ * Runs `start` with the page config, again whenever the config changes (the previous run's
+ * signal aborts first). A CRM script replaces the generic link script in its frame.
+ */
+export function runContentScript(
+  kind: Kind,
+  crm: CrmName | null,
+  doc: Document,
+  start: (config: PageConfig, signal: AbortSignal, running: Running) => void,
+): Running | null {
+  const slot = globalThis as Record<symbol, Registry | undefined>;
+  const registry: Registry = (slot[REGISTRY] ??= new Map<Kind, AbortController>());
+  if (!extensionAlive() || registry.has('crm') || registry.has(kind)) return null;
+  registry.get('links')?.abort();
+  const controller = new AbortController();
+  const { signal } = controller;
+  registry.set(kind, controller);
+  signal.addEventListener('abort', () => registry.delete(kind));
+
+  const checkAlive = (): boolean => {
+    if (!extensionAlive()) controller.abort();
+    return !signal.aborted;
+  };
+  const running: Running = { signal, checkAlive };
+  doc.dispatchEvent(new CustomEvent(TAKEOVER));
+  doc.addEventListener(TAKEOVER, checkAlive, { signal });
+  const watchdog = setInterval(checkAlive, WATCHDOG_MS);
+  signal.addEventListener('abort', () => clearInterval(watchdog));
+
+  let current = '';
+  let features: AbortController | null = null;
+  const refresh = async (): Promise<void> => {
+    const config = await loadConfig(crm);
+    if (JSON.stringify(config) === current || signal.aborted) return;
+    current = JSON.stringify(config);
+    features?.abort();
+    features = new AbortController();
+    const inner = features.signal;
+    signal.addEventListener('abort', () => features?.abort(), { once: true });
+    start(config, inner, running);
+  };
+  // Any storage change may be a settings or policy change; the dock's own place is not.
+  const changed = (changes: Record<string, unknown>): void => {
+    if (Object.keys(changes).some((key) => !PAGE_LOCAL_KEYS.has(key))) void refresh();
+  };
+  chrome.storage.onChanged.addListener(changed);
+  // After the extension is gone, chrome.storage is gone too: nothing left to remove then.
+  signal.addEventListener('abort', () => chrome.storage?.onChanged.removeListener(changed));
+  void refresh();
+  return running;
+}
+
+async function loadConfig(crm: CrmName | null): Promise<PageConfig> {
+  try {
+    return await request('page.config', { crm });
+  } catch {
+    // The hub could not answer (the worker starting up, or being updated): the defaults
+    // keep the page usable; the next settings change asks again.
+    return pageConfig(DEFAULT_SETTINGS, crm);
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Draws one small call control beside each hit, without touching the page's nodes (C19): a
+ * single host element at the end of <html>, with an open shadow root holding absolutely placed
+ * buttons at viewport coordinates read from each number's Range. Nothing takes layout space.
+ * Positions follow scrolling (also of inner scroll areas), resizing and page changes, batched
+ * to one layout pass per frame. A control hides when its number is off screen or covered.
+ *
+ * Each control carries `data-cti-number` (what it dials, E.164 where it is a number) and, for
+ * an extension, `data-cti-extension`. A page's own call link gets no button of its own (C20a:
+ * the link is the affordance); a non-clickable badge with `data-cti-link` shows on hover.
+ */
+import { splitExtension } from '../numbers/extension.ts';
+import type { Hit } from './scanner.ts';
+import { CONTROL_SIZE, OVERLAY_CSS, phoneIcon } from './overlay-style.ts';
+import { OWN_UI_ATTRIBUTE } from './text-blocks.ts';
+
+export interface OverlayOptions {
+  doc: Document;
+  signal: AbortSignal;
+  /** Accessible name of a control, e.g. "Call +49 30 1234567". */
+  label: (target: string) => string;
+  /** A trusted click on a control. */
+  onCall: (hit: Hit, control: HTMLElement) => void;
+}
+
+const GAP = 3;
+
+export class Overlay {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly controls = new Map<Hit, HTMLElement>();
+  private readonly hitOf = new WeakMap<Element, Hit>();
+  private hovered: Element | null = null;
+  private frame = 0;
+
+  constructor(private readonly options: OverlayOptions) {
+    const { doc, signal } = options;
+    this.host = doc.createElement('div');
+    this.host.setAttribute(OWN_UI_ATTRIBUTE, 'overlay');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = OVERLAY_CSS;
+    this.root.append(style);
+    doc.documentElement.append(this.host);
+
+    this.root.addEventListener('click', (event) => this.click(event), { signal });
+    const schedule = (): void => this.schedule();
+    const view = doc.defaultView;
+    view?.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
+    view?.addEventListener('resize', schedule, { passive: true, signal });
+    const resized = new ResizeObserver(schedule);
+    resized.observe(doc.documentElement);
+    signal.addEventListener('abort', () => {
+      resized.disconnect();
+      cancelAnimationFrame(this.frame);
+      this.host.remove();
+    });
+  }
+
+  add(hit: Hit): void {
+    const { doc } = this.options;
+    const control = doc.createElement('button');
+    control.type = 'button';
+    control.className = 'call';
+    const { number, extension } = splitExtension(hit.target);
+    control.dataset.ctiNumber = number;
+    if (extension) control.dataset.ctiExtension = extension;
+    if (hit.kind === 'link') {
+      control.dataset.ctiLink = '';
+      control.tabIndex = -1;
+      control.setAttribute('aria-hidden', 'true');
+    } else {
+      control.setAttribute('aria-label', this.options.label(hit.target));
+      control.title = this.options.label(hit.target);
+    }
+    control.hidden = true;
+    control.append(phoneIcon(doc));
+    this.controls.set(hit, control);
+    this.hitOf.set(control, hit);
+    this.root.append(control);
+    this.schedule();
+  }
+
+  remove(hit: Hit): void {
+    this.controls.get(hit)?.remove();
+    this.controls.delete(hit);
+  }
+
+  /** The page's call link under the pointer, whose badge shows while it is hovered. */
+  hover(link: Element | null): void {
+    if (link === this.hovered) return;
+    this.hovered = link;
+    this.schedule();
+  }
+
+  schedule(): void {
+    if (this.frame || this.options.signal.aborted) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.layout();
+    });
+  }
+
+  /** Places every control; reads all boxes first, then writes, so layout runs once. */
+  layout(): void {
+    const placed: [HTMLElement, { x: number; y: number } | null][] = [];
+    for (const [hit, control] of this.controls) {
+      const show = hit.kind !== 'link' || hit.anchor === this.hovered;
+      placed.push([control, show ? this.position(hit) : null]);
+    }
+    for (const [control, at] of placed) {
+      control.hidden = !at;
+      if (at) control.style.transform = `translate(${Math.round(at.x)}px, ${Math.round(at.y)}px)`;
+    }
+  }
+
+  private position(hit: Hit): { x: number; y: number } | null {
+    const box = hit.range ? lastRect(hit.range) : (hit.anchor as Element).getBoundingClientRect();
+    if (!box || (box.width === 0 && box.height === 0)) return null;
+    if (!this.visible(hit, box)) return null;
+    // In a phone input the control sits inside the box's right end, where read-only values
+    // leave room; after text it follows the number's last line.
+    const x = hit.kind === 'field' ? box.right - CONTROL_SIZE - GAP : box.right + GAP;
+    return { x, y: box.top + box.height / 2 - CONTROL_SIZE / 2 };
+  }
+
+  /** On screen and not covered: the element at the number's centre is related to it. */
+  private visible(hit: Hit, box: DOMRect): boolean {
+    const view = this.options.doc.defaultView;
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    if (!view || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
+    const top = this.options.doc.elementFromPoint(x, y);
+    if (!top) return false;
+    const own = hit.range?.commonAncestorContainer ?? hit.anchor;
+    return composedContains(top, own) || composedContains(own, top);
+  }
+
+  private click(event: Event): void {
+    const control = (event.target as Element | null)?.closest('.call');
+    const hit = control && this.hitOf.get(control);
+    event.stopPropagation();
+    if (!hit || !event.isTrusted) return;
+    this.options.onCall(hit, control as HTMLElement);
+  }
+}
+
+function lastRect(range: Range): DOMRect | undefined {
+  const rects = range.getClientRects();
+  return rects[rects.length - 1];
+}
+
+/** `outer` contains `inner`, looking through shadow roots to their hosts. */
+export function composedContains(outer: Node, inner: Node): boolean {
+  for (let node: Node | null = inner; node;) {
+    if (node === outer) return true;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return false;
+}

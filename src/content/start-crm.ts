@@ -1,0 +1,63 @@
+/**
+ * A CRM's content script: click-to-call on the numbers of its pages, its call links, and the
+ * dock (top frame only). Settings changes restart it with the new config.
+ */
+import { recordAt, type CrmPage } from '../crm/page-adapter.ts';
+import { createLogger } from '../core/logger.ts';
+import { formatForDisplay } from '../numbers/display.ts';
+import { linkTarget } from '../numbers/link-target.ts';
+import { isSupportedCountry } from '../numbers/phone-lib.ts';
+import { ClickToCall } from './click-to-call.ts';
+import { mountDock } from './dock-mount.ts';
+import { request } from './hub-client.ts';
+import { runContentScript } from './lifecycle.ts';
+import { LinkClicks } from './link-clicks.ts';
+
+export function startCrmContent(page: CrmPage, doc: Document = document): void {
+  const log = createLogger(`content:${page.crm}`);
+
+  runContentScript('crm', page.crm, doc, (config, signal, running) => {
+    if (!config.enabled) return;
+    const country = isSupportedCountry(config.defaultCountry) ? config.defaultCountry : 'DE';
+
+    const dial = async (target: string, anchor: Node): Promise<void> => {
+      if (!running.checkAlive()) return;
+      const record = recordAt(page, anchor, new URL(doc.location.href), doc);
+      log.debug('dial', target, record);
+      await request('phone.dial', record ? { target, record } : { target });
+    };
+
+    if (config.detectNumbers) {
+      new ClickToCall({
+        doc,
+        signal,
+        defaultCountry: country,
+        ignoreLabels: config.ignoreLabels,
+        phoneFieldSelector: page.phoneFields.map((f) => f.selector).join(','),
+        shadowRootOf,
+        ...(page.fieldLabel ? { fieldLabel: page.fieldLabel } : {}),
+        label: (target) => chrome.i18n.getMessage('contentCallNumber', [formatForDisplay(target)]),
+        alive: running.checkAlive,
+        dial,
+      }).scanAll();
+    } else {
+      const links = new LinkClicks({
+        signal,
+        targetOf: (href) => linkTarget(href, country),
+        dial: (target, link) => void dial(target, link).catch(() => undefined),
+      });
+      links.watch(doc);
+    }
+    if (doc.defaultView === doc.defaultView?.top) mountDock(doc, signal);
+  });
+}
+
+/**
+ * Open roots directly; closed ones through chrome.dom, asked of custom elements only: asking
+ * every element costs a native call each, and the CRMs' closed roots sit on custom elements.
+ */
+function shadowRootOf(element: Element): ShadowRoot | null {
+  if (element.shadowRoot) return element.shadowRoot;
+  if (!element.localName.includes('-')) return null;
+  return chrome.dom?.openOrClosedShadowRoot(element as HTMLElement) ?? null;
+}

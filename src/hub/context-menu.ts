@@ -1,0 +1,83 @@
+/**
+ * "Call <selection>" in the context menu of the CRM pages: dials a number the agent selected
+ * anywhere, also in inputs and editors, which click-to-call leaves alone (C19). The service
+ * worker owns chrome.contextMenus: background.ts calls `installContextMenu` on install and
+ * passes clicks to `handleContextMenuClick` with its dial function.
+ */
+import { CRM_PAGES } from '../crm/pages.ts';
+import { findPhoneNumbers } from '../numbers/find-numbers.ts';
+import { withExtension } from '../numbers/extension.ts';
+import { valueTarget } from '../numbers/link-target.ts';
+import { isSupportedCountry } from '../numbers/phone-lib.ts';
+import type { RecordRef } from '../protocol/phone-state.ts';
+
+export const CONTEXT_MENU_ID = 'cti-call-selection';
+const MAX_SELECTION = 200;
+
+/** Match patterns of every CRM page (content-script hosts), for the menu's documentUrlPatterns. */
+export function crmUrlPatterns(): string[] {
+  return Object.values(CRM_PAGES).flatMap((page) => [...page.matches]);
+}
+
+/** Creates the entry; menus persist across service-worker restarts, so call on install. */
+export async function installContextMenu(): Promise<void> {
+  await chrome.contextMenus.removeAll();
+  chrome.contextMenus.create({
+    id: CONTEXT_MENU_ID,
+    title: chrome.i18n.getMessage('contextMenuCall'),
+    contexts: ['selection'],
+    documentUrlPatterns: crmUrlPatterns(),
+  });
+}
+
+export interface ContextMenuDeps {
+  defaultCountry: string;
+  dial: (target: string, record?: RecordRef) => Promise<unknown>;
+}
+
+export type ContextMenuOutcome = 'dialled' | 'no-number' | 'ignored';
+
+/** Reads the selection as a number and dials it, with the record of the page it was on. */
+export async function handleContextMenuClick(
+  info: Pick<chrome.contextMenus.OnClickData, 'menuItemId' | 'selectionText' | 'pageUrl'>,
+  deps: ContextMenuDeps,
+): Promise<ContextMenuOutcome> {
+  if (info.menuItemId !== CONTEXT_MENU_ID) return 'ignored';
+  const text = (info.selectionText ?? '').slice(0, MAX_SELECTION);
+  const country = isSupportedCountry(deps.defaultCountry) ? deps.defaultCountry : 'DE';
+
+  const [match] = findPhoneNumbers(text, { defaultCountry: country, phoneField: true });
+  const target = match ? withExtension(match.e164, match.extension) : valueTarget(text, country);
+  if (!target) return 'no-number';
+
+  const record = recordOfPage(info.pageUrl);
+  await deps.dial(target, record);
+  return 'dialled';
+}
+
+function recordOfPage(pageUrl: string | undefined): RecordRef | undefined {
+  const url = URL.canParse(pageUrl ?? '') ? new URL(pageUrl ?? '') : null;
+  if (!url) return undefined;
+  for (const page of Object.values(CRM_PAGES)) {
+    if (!page.matches.some((pattern) => matchesPattern(url, pattern))) continue;
+    const key = page.recordFromUrl(url);
+    return key ? { crm: page.crm, ...key, url: url.href } : undefined;
+  }
+  return undefined;
+}
+
+/** Chrome match patterns of the form `https://*.host/path*` (the ones our manifest uses). */
+export function matchesPattern(url: URL, pattern: string): boolean {
+  const m = /^(\w+):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m || `${m[1]}:` !== url.protocol) return false;
+  const host = m[2] ?? '';
+  const hostOk = host.startsWith('*.')
+    ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
+    : url.hostname === host;
+  const path = new RegExp('^' + (m[3] ?? '').split('*').map(escape).join('.*') + '$');
+  return hostOk && path.test(url.pathname);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

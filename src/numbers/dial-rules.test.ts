@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { DialStringError, planDial, toDialString, validateDialString } from './dial-rules.ts';
+import type { DialSettings } from './dial-rules.ts';
+
+const de: DialSettings = {
+  defaultCountry: 'DE',
+  dialFormat: 'international',
+  internationalPrefix: '+',
+  outsideLinePrefix: '',
+};
+
+describe('toDialString', () => {
+  it.each<[string, Partial<DialSettings>, string]>([
+    ['+49301234567', {}, '+49301234567'],
+    ['+49301234567', { internationalPrefix: '00' }, '0049301234567'],
+    ['+49301234567', { dialFormat: 'national' }, '0301234567'],
+    ['+4915112345678', { dialFormat: 'national' }, '015112345678'],
+    ['+493012345670', { dialFormat: 'national' }, '03012345670'],
+    ['+49301234567', { dialFormat: 'national', outsideLinePrefix: '0' }, '00301234567'],
+    ['+442079460000', { dialFormat: 'national' }, '+442079460000'],
+    ['+442079460000', { dialFormat: 'national', outsideLinePrefix: '0' }, '000442079460000'],
+    ['+442079460000', { internationalPrefix: '00', outsideLinePrefix: '9' }, '900442079460000'],
+    ['+12125550100', { defaultCountry: 'US', dialFormat: 'national' }, '2125550100'],
+    ['+442079460000', { defaultCountry: 'US', internationalPrefix: '011' }, '011442079460000'],
+    ['+4312345678', { defaultCountry: 'AT', dialFormat: 'national' }, '012345678'],
+    ['+41441234567', { defaultCountry: 'CH', dialFormat: 'national' }, '0441234567'],
+  ])('%s with %o → %s', (e164, settings, expected) => {
+    expect(toDialString(e164, { ...de, ...settings })).toBe(expected);
+  });
+
+  it('ignores an outside-line prefix that is not digits', () => {
+    expect(toDialString('+49301234567', { ...de, outsideLinePrefix: '0;1' })).toBe('+49301234567');
+  });
+
+  it('refuses what is not E.164', () => {
+    for (const bad of ['0301234567', '+0301234567', '+49 30 1234567', '+4930123456789012']) {
+      expect(() => toDialString(bad, de)).toThrow(DialStringError);
+    }
+  });
+});
+
+describe('validateDialString', () => {
+  it('accepts digits, * and # with one leading +', () => {
+    for (const ok of ['+49301234567', '*21#', '0301234567', '#31#0301234567']) {
+      expect(validateDialString(ok)).toBe(ok);
+    }
+  });
+
+  it('rejects anything else, and overlong strings', () => {
+    const bad = [
+      '',
+      '+',
+      '49+30',
+      '030 1234567',
+      'sip:bob@example.test',
+      '123;ext=4',
+      '0'.repeat(33),
+    ];
+    for (const value of bad.concat(['12\u0000', '١٢٣', '<script>'])) {
+      expect(() => validateDialString(value)).toThrow(DialStringError);
+    }
+  });
+});
+
+describe('planDial', () => {
+  it('sends an extension as DTMF after answer instead of appending it', () => {
+    expect(planDial('+12125550100;ext=123', de)).toEqual({
+      kind: 'number',
+      dialString: '+12125550100',
+      dtmfAfterAnswer: '123',
+    });
+  });
+
+  it('dials internal extensions as they are, validated', () => {
+    expect(planDial(' 4711 ', de)).toEqual({ kind: 'number', dialString: '4711' });
+    expect(() => planDial('4711 or 0815', de)).toThrow(DialStringError);
+  });
+
+  it('reads a link href as the page holds it, under the dial rules', () => {
+    const national = { ...de, dialFormat: 'national' as const, outsideLinePrefix: '0' };
+    expect(planDial('tel:%2B49%2030%201234567', national)).toEqual({
+      kind: 'number',
+      dialString: '00301234567',
+    });
+    expect(planDial('callto:030 1234567;ext=9', de)).toEqual({
+      kind: 'number',
+      dialString: '+49301234567',
+      dtmfAfterAnswer: '9',
+    });
+    expect(planDial('sip:bob@pbx.example.test;transport=ws', de)).toEqual({
+      kind: 'uri',
+      uri: 'sip:bob@pbx.example.test',
+    });
+    expect(() => planDial('tel:javascript:alert(1)', de)).toThrow(DialStringError);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * Phone numbers in free text. libphonenumber-js parses and validates; which digit runs are
+ * offered to it, and which of its answers are believed, is decided here (C20, C22, C24):
+ *
+ * 1. Runs of number characters are cut into segments at tokens shaped like dates, times, IPv4
+ *    addresses, versions or amounts (shapes.ts), and at ` / ` between two numbers.
+ * 2. A segment glued to letters or ID punctuation (`CA7f3e…`, `ID-123`, `#123`) is skipped.
+ * 3. A filter label right before it (`Kundennr.`, `Invoice`; labels.ts) rejects it.
+ * 4. It must parse as a valid number for the default country and carry evidence: an
+ *    international prefix, the trunk prefix, the library's own digit grouping for that number,
+ *    or a phone label (`Tel.`, `Mobil`) or phone field around it.
+ */
+import { readSuffix } from './extension.ts';
+import { compileLabels, DEFAULT_IGNORE_LABELS, LABEL_WINDOW, labelVerdict } from './labels.ts';
+import type { LabelMatcher, LabelVerdict } from './labels.ts';
+import { IGNORABLE, normalizeText } from './normalize.ts';
+import { parseSegment, type ParsedSegment } from './parse-segment.ts';
+import type { CountryCode } from './phone-lib.ts';
+import { isNonPhoneToken } from './shapes.ts';
+
+export interface FindOptions {
+  defaultCountry: CountryCode;
+  /** Compiled filter labels (compileLabels); the defaults when left out. */
+  labels?: LabelMatcher;
+  /** The text is the value of a known phone field: the field is the evidence. */
+  phoneField?: boolean;
+  /** Text read as if it came before `text`, for labels only (a table cell's column header). */
+  before?: string;
+}
+
+export interface PhoneMatch {
+  /** Offsets into the given text; `end` is exclusive and covers an extension suffix. */
+  start: number;
+  end: number;
+  e164: string;
+  /** Dialled as DTMF after the call connects. */
+  extension?: string;
+}
+
+const defaultLabels = compileLabels(DEFAULT_IGNORE_LABELS);
+
+const RUN = /[+(]*\d[\d ./()\u200b-]*/g;
+const BAD_BEFORE = /[\p{L}\p{N}_#@=&?$€£¥%§\\/-]/u;
+const BAD_AFTER = /[\p{L}\p{N}_@%€$£¥°]/u;
+const MAX_DIGITS = 15;
+
+/** Every phone number in `text`, in order. */
+export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch[] {
+  const norm = normalizeText(text);
+  const found: PhoneMatch[] = [];
+  for (const run of norm.matchAll(RUN)) {
+    for (const [start, end] of segments(norm, run.index, run.index + run[0].length)) {
+      // `030 1234567 / 0151 12345678` is two numbers; `030 / 1234567` is one.
+      const parts = splitAtSlashes(norm, start, end, options);
+      const whole = parts.length < 2 ? evaluate(norm, start, end, options) : null;
+      if (whole) found.push(whole);
+      else found.push(...parts);
+    }
+  }
+  return found;
+}
+
+/** Cuts a run at non-phone tokens; yields [start, end) of what is left, trimmed to digits. */
+function* segments(text: string, from: number, to: number): Generator<[number, number]> {
+  let segStart = -1;
+  let segEnd = -1;
+  const tokens = /\S+/g;
+  tokens.lastIndex = from;
+  for (let m = tokens.exec(text); m && m.index < to; m = tokens.exec(text)) {
+    const tokenEnd = Math.min(m.index + m[0].length, to);
+    const token = text.slice(m.index, tokenEnd).replace(/^[(+]+|\)+$/g, '');
+    if (isNonPhoneToken(token) || isRange(token)) {
+      if (segStart >= 0) yield [segStart, segEnd];
+      segStart = -1;
+      continue;
+    }
+    if (segStart < 0) segStart = m.index;
+    segEnd = tokenEnd;
+  }
+  if (segStart >= 0) yield [segStart, segEnd];
+}
+
+function isRange(token: string): boolean {
+  const parts = token.split('-');
+  return parts.length === 2 && parts.every((p) => isNonPhoneToken(p));
+}
+
+function splitAtSlashes(text: string, start: number, end: number, options: FindOptions) {
+  const found: PhoneMatch[] = [];
+  const slash = / \/ /g;
+  let from = start;
+  for (const m of text.slice(start, end).matchAll(slash)) {
+    const match = evaluate(text, from, start + m.index, options);
+    if (match) found.push(match);
+    from = start + m.index + m[0].length;
+  }
+  if (from > start) {
+    const last = evaluate(text, from, end, options);
+    if (last) found.push(last);
+  }
+  return found;
+}
+
+function evaluate(text: string, start: number, end: number, options: FindOptions) {
+  const trimmed = trim(text, start, end);
+  if (!trimmed) return null;
+  [start, end] = trimmed;
+
+  const suffix = readSuffix(text.slice(end, end + 24));
+  const matchEnd = suffix ? end + suffix.length : end;
+  if (!boundaryOk(text, start, matchEnd)) return null;
+
+  const before = (options.before ? options.before + ' ' : '') + text.slice(0, start);
+  const window = before.slice(-LABEL_WINDOW);
+  const verdict = labelVerdict(window, options.labels ?? defaultLabels);
+  if (verdict === 'ignore' && !options.phoneField) return null;
+
+  let segment = text.slice(start, end);
+  if (suffix?.kind === 'direct-dial') segment += suffix.digits;
+  if (digitCount(segment) > MAX_DIGITS + 2) return null;
+
+  const parsed = parseSegment(segment, options.defaultCountry);
+  if (!parsed) return null;
+  const believed = options.phoneField
+    ? parsed.valid || (parsed.possible && digitCount(segment) >= 7)
+    : believable(parsed, segment, verdict);
+  if (!believed) return null;
+
+  const match: PhoneMatch = { start, end: matchEnd, e164: parsed.e164 };
+  if (suffix?.kind === 'extension') match.extension = suffix.digits;
+  return match;
+}
+
+function trim(text: string, start: number, end: number): [number, number] | null {
+  while (start < end && !/[\d+(]/.test(text[start] ?? '')) start++;
+  while (end > start && !/\d/.test(text[end - 1] ?? '')) end--;
+  return end > start ? [start, end] : null;
+}
+
+function boundaryOk(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ' ';
+  const after = text[end] ?? ' ';
+  if (BAD_BEFORE.test(before) || BAD_AFTER.test(after)) return false;
+  // `10:30`, `3,5`, `2.5`: a digit beyond a colon, comma or dot belongs to the same figure.
+  if (/[:,.]/.test(before) && /\d/.test(text[start - 2] ?? '')) return false;
+  return !(/[:,.]/.test(after) && /\d/.test(text[end + 1] ?? ''));
+}
+
+function believable(parsed: ParsedSegment, segment: string, verdict: LabelVerdict): boolean {
+  if (!parsed.valid) return false;
+  if (parsed.international || verdict === 'phone') return true;
+  if (parsed.trunk) return digitCount(segment) >= 7;
+  return groupsMatch(segment, parsed.national);
+}
+
+/** The segment is grouped the way the library formats this number nationally (`(212) 555-0100`). */
+function groupsMatch(segment: string, national: string): boolean {
+  const groups = (s: string): string =>
+    s
+      .replaceAll(IGNORABLE, '')
+      .split(/\D+/)
+      .filter(Boolean)
+      .map((g) => g.length)
+      .join(',');
+  const mine = groups(segment);
+  return mine.includes(',') && mine === groups(national);
+}
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}

@@ -1,0 +1,92 @@
+/**
+ * Label words read right before a digit run. A filter label (Invoice, Kundennr., Ticket ...)
+ * says the digits are not a phone number (C22); a phone label (Tel, Mobil, Fax ...) is evidence
+ * that they are. The filter list is data an admin can replace through settings or policy.
+ *
+ * Entry syntax: lower-case words separated by spaces, matched against the words before the
+ * number (dots, colons and dashes are separators, so `Kunden-Nr.:` reads as `kunden nr`).
+ * A trailing `*` on the last word matches any word starting with it (`rechnung*` matches
+ * `Rechnungsnummer`).
+ */
+
+export const DEFAULT_IGNORE_LABELS: readonly string[] = list(`
+  invoice*, order*, ticket*, case, id, ref, reference, account, acct,
+  customer no, customer number, iban, bic, swift, sku, serial*, tracking,
+  shipment, zip, postcode, pin, tan, otp, version, build, release, isbn,
+  ean, vat, tax, policy, contract, member, po, item, article, quote,
+  transaction, batch, lot,
+  rechnung*, re nr, rg nr, kundennr, kundennummer, kunden nr, kd nr, kdnr,
+  auftrag*, bestell*, vertrag*, aktenzeichen, az, vorgang*, konto*, kto, blz,
+  plz, postleitzahl, artikel*, art nr, steuer*, ust*, lieferschein*, sendung*,
+  paket*, mitglied*, versicherungs*, police, referenz, beleg*, angebot*,
+  serien*, personalnummer, matrikel*, kennzeichen,
+`);
+
+/** Evidence that a digit run is a phone number (C22: "a nearby Tel/Phone/Mobil label"). */
+export const PHONE_LABELS: readonly string[] = list(`
+  tel, telefon*, telephone*, phone*, fon, mobil*, mobile*, handy*, cell*,
+  fax*, telefax, call, anruf*, rufnummer*, durchwahl, zentrale, hotline*,
+  tél, téléphone, portable, mob, ph, t, m, f, direkt, direct,
+`);
+
+/** Words between a label and its number that say nothing by themselves (`Tel.-Nr.:`). */
+const NEUTRAL = new Set(['nr', 'no', 'number', 'nummer', 'num', 'nbr', 'n', 'nº']);
+
+export type LabelVerdict = 'phone' | 'ignore' | 'none';
+
+/** A label list compiled for matching; build once per list, reuse for every run. */
+export interface LabelMatcher {
+  ignore: readonly (readonly string[])[];
+  phone: readonly (readonly string[])[];
+}
+
+export function compileLabels(ignoreLabels: readonly string[]): LabelMatcher {
+  const split = (list: readonly string[]): string[][] =>
+    list.map((l) => l.trim().toLowerCase().split(/\s+/)).filter((w) => w[0]);
+  return { ignore: split(ignoreLabels), phone: split(PHONE_LABELS) };
+}
+
+const WORD = /[\p{L}º]+/gu;
+
+/** How many characters before a number are read for its label. */
+export const LABEL_WINDOW = 40;
+
+/**
+ * Reads the words right before a number (`before` ends where the number starts), nearest first:
+ * a phone label or a filter label decides; neutral words are skipped; any other word, or a digit
+ * between label and number, ends the search.
+ */
+export function labelVerdict(before: string, matcher: LabelMatcher): LabelVerdict {
+  const tail = before.slice(before.search(/\d[^\d]*$/) + 1);
+  const words = tail.toLowerCase().match(WORD) ?? [];
+
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 4; i--) {
+    if (endsWithLabel(words, i, matcher.phone)) return 'phone';
+    if (endsWithLabel(words, i, matcher.ignore)) return 'ignore';
+    if (!NEUTRAL.has(words[i] ?? '')) return 'none';
+  }
+  return 'none';
+}
+
+function endsWithLabel(
+  words: readonly string[],
+  end: number,
+  labels: readonly (readonly string[])[],
+): boolean {
+  return labels.some((label) => {
+    const start = end - label.length + 1;
+    if (start < 0) return false;
+    return label.every((part, k) => wordMatches(words[start + k] ?? '', part));
+  });
+}
+
+function wordMatches(word: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
+}
+
+function list(text: string): string[] {
+  return text
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,25 @@
+/**
+ * The one place that binds libphonenumber-js to its metadata. The content script ships this
+ * code, so the metadata set decides most of its size: see docs/numbers.md ("Metadata choice")
+ * for the measurements behind the choice.
+ */
+import {
+  isSupportedCountry as isSupported,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type MetadataJson,
+  type PhoneNumber,
+} from 'libphonenumber-js/core';
+import metadataJson from './metadata.json';
+
+export type { CountryCode, PhoneNumber };
+
+const metadata = metadataJson as unknown as MetadataJson;
+
+export function parseWithMetadata(text: string, country: CountryCode): PhoneNumber | undefined {
+  return parsePhoneNumberFromString(text, { defaultCountry: country }, metadata);
+}
+
+export function isSupportedCountry(country: string): country is CountryCode {
+  return isSupported(country as CountryCode, metadata);
+}

@@ -1,0 +1,181 @@
+/**
+ * Clicking in CRM pages with the built extension: a trusted click on a control or on the page's
+ * own call link asks the hub to dial the right number with the record it belongs to; synthetic
+ * clicks never do; the dock mounts without moving the page or breaking its scripts, keeps its
+ * place, and everything is removed when the extension goes away under the page.
+ * The hub's side (dial rules, the engine, Kamailio) is tested in click-to-call-dial.test.ts.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { launchExtension, type LaunchedExtension } from '../support/browser.ts';
+import { loadFixtures, serveFixtures, type Fixture } from '../support/crm-fixtures.ts';
+import { startHttpsServer, type HttpsServer } from '../support/https-server.ts';
+import { CONTROLS, control } from '../support/page-controls.ts';
+import { elementBoxes, recordDials, type DialSeen } from '../support/page-probes.ts';
+
+const fixtures = loadFixtures();
+const byName = (name: string): Fixture => {
+  const fixture = fixtures.find((f) => f.name === name);
+  if (!fixture) throw new Error(`no fixture ${name}`);
+  return fixture;
+};
+let server: HttpsServer;
+let browser: LaunchedExtension;
+let worker: Worker;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  server = await startHttpsServer();
+  serveFixtures(server, fixtures);
+  browser = await launchExtension({ httpsPort: server.port });
+  worker = await browser.serviceWorker();
+  await recordDials(worker);
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  page.on('pageerror', (error) => errors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(() => {
+  errors.length = 0;
+});
+
+async function open(fixture: Fixture): Promise<void> {
+  await page.goto(fixture.url);
+  await page.waitForFunction(() => document.documentElement.dataset.fixtureLate === 'done');
+  await expect.poll(() => page.locator(CONTROLS).count()).toBe(fixture.numbers.length);
+}
+
+const dials = (): Promise<DialSeen[]> => worker.evaluate(() => globalThis.__ctiDials ?? []);
+
+describe('a trusted click', () => {
+  it.each(fixtures.filter((f) => f.dial))(
+    'on a control in $name dials it with its record',
+    async (f) => {
+      const spec = f.dial;
+      if (!spec) return;
+      await open(f);
+      const before = (await dials()).length;
+      await control(page, spec.number).click();
+
+      await expect.poll(async () => (await dials()).length).toBe(before + 1);
+      const [seen] = (await dials()).slice(before);
+      expect(seen?.payload.target).toBe(spec.number);
+      const record = spec.record ?? f.record;
+      expect(seen?.payload.record).toMatchObject(record ?? {});
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it("on the page's own tel: link dials the href value, with exactly one affordance (C20a)", async () => {
+    await open(byName('salesforce/record'));
+    const buttons = page.locator(
+      `${CONTROLS}[data-cti-number="+49301234567"]:not([data-cti-link])`,
+    );
+    expect(await buttons.count()).toBe(0);
+    const link = page.locator('a[href="tel:%2B49%2030%201234567"]');
+    await link.hover();
+    await expect.poll(() => page.locator(`${CONTROLS}[data-cti-link]:visible`).count()).toBe(1);
+
+    const before = (await dials()).length;
+    await link.click();
+    await expect.poll(async () => (await dials()).length).toBe(before + 1);
+    expect((await dials()).at(-1)?.payload.target).toBe('+49301234567');
+    expect(page.url()).toBe(byName('salesforce/record').url);
+  });
+});
+
+describe('a synthetic click', () => {
+  it('never dials, on a control or on a tel: link', async () => {
+    const f = byName('salesforce/record');
+    await open(f);
+    const before = (await dials()).length;
+    await control(page, '+12125550142').evaluate((el) => (el as HTMLElement).click());
+    await control(page, '+12125550142').dispatchEvent('click');
+    await page.evaluate(() => {
+      // The page keeps the browser from handing tel: to the system (a dialog would open).
+      const link = document.querySelector<HTMLAnchorElement>('a[href^="tel:"]');
+      const stop = (e: Event) => e.preventDefault();
+      link?.addEventListener('click', stop);
+      link?.click();
+      link?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+      link?.removeEventListener('click', stop);
+    });
+    await page.waitForTimeout(500);
+    expect((await dials()).length).toBe(before);
+  });
+});
+
+describe('the dock', () => {
+  const dock = () => page.locator('[data-cti-host="dock"]');
+
+  it("changes nothing in the page's layout, and the page's scripts keep running", async () => {
+    const f = byName('salesforce/record');
+    const plain = await browser.context.newPage();
+    await plain.setViewportSize({ width: 1280, height: 1000 });
+    await plain.goto(`https://pbx.example.test/__plain/salesforce/record`);
+    await plain.waitForFunction(() => document.documentElement.dataset.fixtureLate === 'done');
+    const reference = await elementBoxes(plain);
+    await plain.close();
+
+    await open(f);
+    await expect(dock().count()).resolves.toBe(1);
+    expect(await elementBoxes(page)).toEqual(reference);
+
+    const ticks = () => page.locator('#react-counter').getAttribute('data-ticks');
+    const first = Number(await ticks());
+    await page.waitForTimeout(1000);
+    expect(Number(await ticks())).toBeGreaterThanOrEqual(first + 3);
+    expect(errors).toEqual([]);
+  });
+
+  it("is out of the page's reach: its shadow root is closed", async () => {
+    expect(await dock().evaluate((host) => host.shadowRoot)).toBeNull();
+  });
+
+  it('follows the dock page folding to its handle, and keeps its place across reloads', async () => {
+    const frame = () => page.frames().find((fr) => fr.url().endsWith('/extension/dock/index.html'));
+    await expect.poll(() => Boolean(frame())).toBe(true);
+    const dockPage = frame();
+    if (!dockPage) throw new Error('no dock frame');
+
+    // The dock page starts unfolded (its own kept state); its fold button folds it.
+    await expect.poll(async () => (await dock().boundingBox())?.width).toBe(340);
+    await dockPage.locator('button[aria-expanded="true"]').click();
+    await expect.poll(async () => (await dock().boundingBox())?.width).toBeLessThan(340);
+    const folded = await dock().boundingBox();
+    if (!folded) throw new Error('dock not visible');
+    expect(folded.height).toBeLessThan(80);
+
+    // The grip is the strip along the top right of the dock.
+    await page.mouse.move(folded.x + folded.width - 20, folded.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(folded.x - 300, folded.y - 200, { steps: 5 });
+    await page.mouse.up();
+    const moved = await dock().boundingBox();
+    expect(moved?.x).toBeCloseTo(folded.x - 280 - folded.width, -1);
+    expect(moved?.y).toBeCloseTo(folded.y - 205, -1);
+
+    const reference = await elementBoxes(page);
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.fixtureLate === 'done');
+    await expect.poll(async () => (await dock().boundingBox())?.x).toBeCloseTo(moved?.x ?? 0, 0);
+    expect((await dock().boundingBox())?.y).toBeCloseTo(moved?.y ?? 0, 0);
+    expect(await elementBoxes(page)).toEqual(reference);
+  });
+});
+
+describe('when the extension goes away under the page', () => {
+  it('removes its controls and dock', async () => {
+    await open(byName('hubspot/record'));
+    expect(await page.locator('[data-cti-host]').count()).toBe(2);
+    await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await expect.poll(() => page.locator('[data-cti-host]').count(), { timeout: 10_000 }).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
