@@ -1,0 +1,123 @@
+/**
+ * The API side of a CRM adapter: looking a caller up, building record links, and writing the
+ * call log. The page side (finding numbers in a CRM's pages) is `CrmPage` in page-adapter.ts.
+ *
+ * Where it runs (`runsIn`):
+ * - `worker`: in the service worker, with the extension's host permissions. Salesforce (the
+ *   `sid` cookie of the org's API host, read with `chrome.cookies`) and HubSpot (a private-app
+ *   token from the settings or admin policy).
+ * - `page`: in the content script of an open agent tab, with the page's own session cookies.
+ *   Zendesk, whose API accepts the agent's session for same-origin requests; the hub asks the
+ *   tab over messaging (`crm.lookup`, `crm.logCall`) and gets the same results back.
+ *
+ * Everything a CRM returns is untrusted text: names and fields are data for `textContent`,
+ * never markup.
+ *
+ * Failures: a CRM's refusal is a `CrmError` whose kind the UI explains (signin, forbidden,
+ * ratelimited, notfound, unavailable). A plain Error means our request was wrong: a bug.
+ */
+import type { CallDirection, CrmName, RecordRef } from '../protocol/phone-state.ts';
+
+/** An open case (Salesforce), ticket (Zendesk) or deal (HubSpot) of a matched record. */
+export interface CrmItem {
+  kind: 'case' | 'ticket' | 'deal';
+  label: string;
+  status: string;
+  /** ISO 8601: when it was opened (cases, tickets) or its close date (deals). */
+  date: string;
+  url?: string;
+}
+
+export interface CrmMatch {
+  crm: CrmName;
+  /** The record itself: type as the CRM names it (`Contact`, `contact`, `user`), id, url. */
+  ref: RecordRef;
+  name: string;
+  company?: string;
+  title?: string;
+  owner?: string;
+  /** Phone fields as the CRM stores them. */
+  phones: string[];
+  /** Open items, newest first. */
+  items: CrmItem[];
+  /** ISO 8601 date of the last activity the CRM knows of. */
+  lastInteraction?: string;
+  url: string;
+  /** Higher is better; see match-score.ts. */
+  score: number;
+  /** A phone field normalises to exactly the caller's E.164 number. */
+  exact: boolean;
+  /** The company or account of a person, for logging on it as well (C25). */
+  related?: RecordRef;
+}
+
+export interface LookupOptions {
+  /** ISO 3166 alpha-2 country for stored numbers written without a country code. */
+  defaultCountry: string;
+  signal?: AbortSignal;
+}
+
+export type CallOutcome = 'answered' | 'missed' | 'busy' | 'no-answer' | 'failed';
+
+/** One call to write to one CRM, exactly once. Built by the hub after wrap-up. */
+export interface CallLogEntry {
+  /** The engine's call id: the key that makes the write idempotent. */
+  callId: string;
+  crm: CrmName;
+  direction: CallDirection;
+  /** The other party, E.164. */
+  number: string;
+  /** The agent's own number or extension, when known. */
+  ownNumber?: string;
+  startedAt: number;
+  answeredAt?: number;
+  endedAt: number;
+  outcome: CallOutcome;
+  /** The record the call belongs to: dialled from, or picked by the agent (C25, C26). */
+  target: RecordRef;
+  /** Optionally also the target's company or account. */
+  related?: RecordRef;
+  /** Plain text in the agent's language, composed by the hub. */
+  subject: string;
+  notes?: string;
+}
+
+export interface CallLogResult {
+  /** The CRM's id of the written log (Task, call, ticket or comment). */
+  remoteId: string;
+  /** false when an earlier attempt had already written it (found by the call id). */
+  created: boolean;
+}
+
+export type RunsIn = 'worker' | 'page';
+
+/** How the adapter proves who the agent is; shown in the options page. */
+export type CrmAuth = 'api-host-session' | 'page-session' | 'private-app-token';
+
+export interface CrmApi {
+  readonly crm: CrmName;
+  readonly runsIn: RunsIn;
+  readonly auth: CrmAuth;
+  /** Every match for the number, ranked best first (exact E.164 before looser matches). */
+  lookup(e164: string, options: LookupOptions): Promise<CrmMatch[]>;
+  /** The record's page in the CRM's web app, for links and screen-pop. */
+  recordUrl(ref: RecordRef): Promise<string>;
+  /** A page where the agent can create a contact for an unknown caller. */
+  createContactUrl(e164: string): Promise<string>;
+  /**
+   * Writes the call log. Idempotent by `entry.callId`: before creating, the adapter looks for a
+   * log an earlier attempt may have written (response lost), so a retry never duplicates.
+   */
+  logCall(entry: CallLogEntry, options?: { signal?: AbortSignal }): Promise<CallLogResult>;
+  /** Resolves when the CRM accepts our credentials; throws a CrmError saying why not. */
+  checkSession(options?: { signal?: AbortSignal }): Promise<void>;
+}
+
+/** What every adapter factory needs; each CRM adds its own credentials source. */
+export interface CrmApiDeps {
+  /** Origin of the CRM web app the agent uses, e.g. `https://acme.lightning.force.com`. */
+  origin: string;
+  fetch: typeof fetch;
+  /** Per request; lookups must answer while the phone still rings. */
+  timeoutMs?: number;
+}
