@@ -15,12 +15,15 @@ export interface Fault {
   limitExceeded?: boolean;
   /** Wait this long before answering (2 s is "slow"). */
   delayMs?: number;
-  /** Write the record, then fail the response with 500: the client cannot know it worked. */
+  /** Write the record, then fail the response with 500: the client cannot know it worked.
+   * Only writes (not GET) take such a fault. */
   dropAfterWrite?: boolean;
   /** Apply to this many matching requests, then clear; unset: until cleared. */
   times?: number;
   /** Only requests whose path contains this. */
   pathIncludes?: string;
+  /** Only requests to exactly this path. */
+  path?: string;
 }
 
 export interface RecordedRequest {
@@ -51,8 +54,13 @@ export class StubControl {
   }
 
   /** The fault that applies to this request, counting it down. */
-  takeFault(crm: StubCrm, path: string): Fault | undefined {
-    const fault = this.faults[crm].find((f) => !f.pathIncludes || path.includes(f.pathIncludes));
+  takeFault(crm: StubCrm, method: string, path: string): Fault | undefined {
+    const fault = this.faults[crm].find(
+      (f) =>
+        (!f.pathIncludes || path.includes(f.pathIncludes)) &&
+        (!f.path || path === f.path) &&
+        (!f.dropAfterWrite || method !== 'GET'),
+    );
     if (!fault) return undefined;
     if (fault.times !== undefined && --fault.times <= 0) {
       this.faults[crm].splice(this.faults[crm].indexOf(fault), 1);

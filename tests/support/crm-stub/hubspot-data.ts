@@ -2,6 +2,7 @@
  * HubSpot CRM objects built from the seed, in the v3 shape
  * `{id, properties, createdAt, updatedAt, archived}` (all property values are strings).
  */
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { COMPANIES, ITEMS, OWNERS, PEOPLE, companyOf } from './seed.ts';
 
 export interface HsObject {
@@ -36,6 +37,8 @@ export const HS_PROPERTIES: Record<string, string[]> = {
     'email',
     'phone',
     'mobilephone',
+    'hs_searchable_calculated_phone_number',
+    'hs_searchable_calculated_mobile_number',
     'jobtitle',
     'company',
     'hubspot_owner_id',
@@ -125,6 +128,8 @@ export function buildHubspotData(): HsData {
       lastname: p.last,
       phone: p.phone ?? null,
       mobilephone: p.mobile ?? null,
+      hs_searchable_calculated_phone_number: searchable(p.phone),
+      hs_searchable_calculated_mobile_number: searchable(p.mobile),
       jobtitle: p.title ?? null,
       company: companyOf(p)?.name ?? null,
       hubspot_owner_id: ownerId(p.owner),
@@ -160,4 +165,13 @@ export function buildHubspotData(): HsData {
     },
     owners,
   };
+}
+
+/**
+ * HubSpot's own calculated, searchable form of a contact's number: the national number's
+ * digits without country code (read-only, set by HubSpot from `phone` and the portal's
+ * country). Emulated with libphonenumber-js for a German portal.
+ */
+function searchable(phone: string | undefined): string | null {
+  return (phone && parsePhoneNumberFromString(phone, 'DE')?.nationalNumber) || null;
 }

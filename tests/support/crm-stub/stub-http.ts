@@ -46,7 +46,7 @@ export function createStubHandler(control: StubControl, spec: StubSpec): Handler
       headers: req.headers,
       body: await readJson(req),
     };
-    const fault = control.takeFault(spec.crm, ctx.path);
+    const fault = control.takeFault(spec.crm, ctx.method, ctx.path);
     const delay = (fault?.delayMs ?? 0) + control.latencyMs[spec.crm];
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
 
