@@ -16,44 +16,16 @@
  * Failures: a CRM's refusal is a `CrmError` whose kind the UI explains (signin, forbidden,
  * ratelimited, notfound, unavailable). A plain Error means our request was wrong: a bug.
  */
+import type { CrmMatch } from '../protocol/caller-card.ts';
 import type { CallDirection, CrmName, RecordRef } from '../protocol/phone-state.ts';
 
-/** An open case (Salesforce), ticket (Zendesk) or deal (HubSpot) of a matched record. */
-export interface CrmItem {
-  kind: 'case' | 'ticket' | 'deal';
-  label: string;
-  status: string;
-  /** ISO 8601: when it was opened (cases, tickets) or its close date (deals). */
-  date: string;
-  url?: string;
-}
-
-export interface CrmMatch {
-  crm: CrmName;
-  /** The record itself: type as the CRM names it (`Contact`, `contact`, `user`), id, url. */
-  ref: RecordRef;
-  name: string;
-  company?: string;
-  title?: string;
-  owner?: string;
-  /** Phone fields as the CRM stores them. */
-  phones: string[];
-  /** Open items, newest first. */
-  items: CrmItem[];
-  /** ISO 8601 date of the last activity the CRM knows of. */
-  lastInteraction?: string;
-  url: string;
-  /** Higher is better; see match-score.ts. */
-  score: number;
-  /** A phone field normalises to exactly the caller's E.164 number. */
-  exact: boolean;
-  /** The company or account of a person, for logging on it as well (C25). */
-  related?: RecordRef;
-}
+export type { CrmItem, CrmMatch } from '../protocol/caller-card.ts';
 
 export interface LookupOptions {
   /** ISO 3166 alpha-2 country for stored numbers written without a country code. */
   defaultCountry: string;
+  /** The agent's own numbers (E.164): never matched as the counterparty (C25). */
+  ownNumbers?: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -64,6 +36,8 @@ export interface CallLogEntry {
   /** The engine's call id: the key that makes the write idempotent. */
   callId: string;
   crm: CrmName;
+  /** Origin of the CRM web app the target record lives in (which org or subdomain). */
+  origin: string;
   direction: CallDirection;
   /** The other party, E.164. */
   number: string;

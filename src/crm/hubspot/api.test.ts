@@ -137,6 +137,7 @@ describe('logCall', () => {
   const entry = (over: Partial<CallLogEntry> = {}): CallLogEntry => ({
     callId: 'call-7',
     crm: 'hubspot',
+    origin: 'https://app-eu1.hubspot.com',
     direction: 'inbound',
     number: NUMBERS.switchboard,
     ownNumber: AGENT_NUMBER,

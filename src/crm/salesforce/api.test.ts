@@ -152,6 +152,7 @@ describe('logCall', () => {
   const entry = (over: Partial<CallLogEntry> = {}): CallLogEntry => ({
     callId: 'call-1',
     crm: 'salesforce',
+    origin: SF_UI_ORIGIN,
     direction: 'outbound',
     number: NUMBERS.switchboard,
     startedAt: Date.parse('2025-07-01T10:00:00Z'),

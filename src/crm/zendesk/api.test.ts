@@ -98,6 +98,7 @@ describe('logCall', () => {
   const entry = (over: Partial<CallLogEntry> = {}): CallLogEntry => ({
     callId: 'call-9',
     crm: 'zendesk',
+    origin: ZD_ORIGIN,
     direction: 'inbound',
     number: NUMBERS.dana,
     startedAt: Date.parse('2025-07-01T10:00:00Z'),
