@@ -10,7 +10,7 @@ export interface KeyValueArea {
 /** `chrome.storage.local` (survives browser restarts) or `.session` (until the browser quits). */
 export function chromeArea(area: chrome.storage.StorageArea): KeyValueArea {
   return {
-    get: async (key) => ((await area.get(key)) as Record<string, unknown>)[key],
+    get: async (key) => (await area.get<Record<string, unknown>>(key))[key],
     set: (key, value) => area.set({ [key]: value }),
   };
 }

@@ -51,7 +51,7 @@ export interface ScreenPopDeps {
   settings(): TabChoiceSettings & { screenPop: ScreenPop };
   /** Remembers that this CRM popped for the call (CallerLookup.popped). */
   markPopped(callId: string, crm: CrmName): Promise<unknown>;
-  onError(error: unknown): void;
+  onError: (error: unknown) => void;
 }
 
 /**
