@@ -1,7 +1,7 @@
 /**
  * The typed message protocol shared by every context. One map from message name to request
- * and response types (`Messages`, in messages.ts); `sendMessage` and `handleMessages` take
- * their types from it, so sender and receiver cannot drift.
+ * and response types (`Messages`, in messages.ts); `sendMessage` and `handleMessages`
+ * (runtime.ts) take their types from it, so sender and receiver cannot drift.
  */
 import type { Messages } from './messages.ts';
 
@@ -9,8 +9,11 @@ export type MessageName = keyof Messages;
 export type Request<K extends MessageName> = Messages[K]['request'];
 export type Response<K extends MessageName> = Messages[K]['response'];
 
-/** Which context a message is for: every listener sees every runtime message. */
-export type Target = 'hub' | 'engine' | 'views';
+/**
+ * Which context a message is for: every runtime listener sees every runtime message, so each
+ * one answers only its own. `all` is for pushes that nobody answers.
+ */
+export type Target = 'hub' | 'engine' | 'views' | 'all';
 
 export interface Envelope<K extends MessageName = MessageName> {
   to: Target;

@@ -1,26 +1,98 @@
 /**
  * Every message that crosses a context boundary, by name. Requests that come from a web page
- * (content scripts) are untrusted: the hub validates them before acting.
+ * (content scripts) are untrusted: the hub checks the sender and validates every payload
+ * (src/protocol/validate.ts) before acting.
+ *
+ * Routing: views and content scripts send to `hub`; the hub forwards phone commands to
+ * `engine` (the offscreen document); the engine pushes `phone.changed` to `all`.
  */
-import type { CallSnapshot, PhoneSnapshot, RecordRef } from './phone-state.ts';
+import type { SettingsView } from '../settings/store.ts';
+import type { Settings } from '../settings/settings.ts';
+import type {
+  CallSnapshot,
+  MediaStatus,
+  PhoneSnapshot,
+  RecordRef,
+  RegistrationSnapshot,
+} from './phone-state.ts';
 
 interface Msg<Req, Res> {
   request: Req;
   response: Res;
 }
 
+type CallRef = { callId: string };
+
+/** What the engine needs from the hub; the only message that carries the SIP password. */
+export interface EngineConfig {
+  /** Null while the account is incomplete: the engine then stays unregistered. */
+  account: EngineAccount | null;
+  devices: { microphoneId: string; speakerId: string; ringerId: string };
+  callWaiting: boolean;
+}
+
+/** The engine's `AccountSettings`, restated here so that no context imports the engine. */
+export interface EngineAccount {
+  server: string;
+  sipUri: string;
+  authorizationUser?: string;
+  password: string;
+  displayName?: string;
+  iceServers?: Settings['iceServers'];
+  registerExpires?: number;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type SaveResult = { ok: true } | { ok: false; errors: FieldError[] };
+
+export interface AccountTestResult {
+  ok: boolean;
+  /** Set when the settings were refused before any attempt. */
+  errors?: FieldError[];
+  /** The registration outcome of the attempt. */
+  registration?: RegistrationSnapshot;
+}
+
 export interface Messages {
-  /** Views and content scripts ask the hub for the current state. */
+  /** Views and content scripts ask for the current state; the hub asks the engine. */
   'phone.snapshot': Msg<null, PhoneSnapshot>;
-  /** Dial a raw number or SIP URI; the hub normalises it and applies dial rules. */
+  /** Dial a raw number or SIP URI; the hub validates it and applies dial rules. */
   'phone.dial': Msg<{ target: string; record?: RecordRef }, { callId: string }>;
-  'call.answer': Msg<{ callId: string }, null>;
-  'call.decline': Msg<{ callId: string }, null>;
-  'call.hangup': Msg<{ callId: string }, null>;
-  'call.mute': Msg<{ callId: string; muted: boolean }, null>;
-  'call.hold': Msg<{ callId: string; held: boolean }, null>;
-  'call.dtmf': Msg<{ callId: string; tones: string }, null>;
-  'call.transfer': Msg<{ callId: string; target: string }, null>;
+  'call.answer': Msg<CallRef, null>;
+  'call.decline': Msg<CallRef & { code?: 486 | 603 }, null>;
+  'call.hangup': Msg<CallRef, null>;
+  'call.mute': Msg<CallRef & { muted: boolean }, null>;
+  'call.hold': Msg<CallRef & { held: boolean }, null>;
+  'call.dtmf': Msg<CallRef & { tones: string }, null>;
+  'call.transfer': Msg<CallRef & { target: string }, null>;
   /** The engine pushes every state change to the hub and the views. */
   'phone.changed': Msg<{ snapshot: PhoneSnapshot; changed?: CallSnapshot }, null>;
+  /** Missed calls since the user last looked; the badge shows the same count. */
+  'phone.missedCalls': Msg<null, { count: number }>;
+  'phone.clearMissed': Msg<null, null>;
+
+  /** Re-check the microphone (after the onboarding grant); answers the new status. */
+  'media.check': Msg<null, MediaStatus>;
+  /** Open (or focus) the microphone onboarding tab. */
+  'media.openOnboarding': Msg<null, null>;
+
+  /** Effective settings for views: never the password, only whether one is set. */
+  'settings.get': Msg<null, SettingsView>;
+  /** Save user settings; `password` absent keeps the stored one. */
+  'settings.save': Msg<{ changes: Partial<Settings> }, SaveResult>;
+  /** Register once with the stored settings overlaid by `changes`, and report. */
+  'settings.test': Msg<{ changes: Partial<Settings> }, AccountTestResult>;
+
+  /** Offscreen to hub: the engine listens now (sent once per document). */
+  'engine.ready': Msg<null, null>;
+  /** Hub to engine: are you listening, and with which configuration? */
+  'engine.hello': Msg<null, { configHash: string | null }>;
+  /** Hub to engine: apply this configuration (re-registers when the account changed). */
+  'engine.configure': Msg<{ config: EngineConfig; hash: string }, null>;
+  /** Hub to engine: one registration attempt with a separate user agent. */
+  'engine.testAccount': Msg<{ account: EngineAccount }, AccountTestResult>;
 }

@@ -65,6 +65,10 @@ export interface CallSnapshot {
   holdPending: boolean;
   /** Set when the last hold or resume failed, cleared by the next attempt. */
   holdError?: string;
+  /** The far end has put this call on hold (its last SDP direction was sendonly/inactive). */
+  remoteHeld: boolean;
+  /** DTMF digits received from the far end (SIP INFO), newest last, at most 32. */
+  dtmfReceived?: string;
   createdAt: number;
   answeredAt?: number;
   endedAt?: number;

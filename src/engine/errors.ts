@@ -1,0 +1,21 @@
+/** Conditions a caller of the engine can handle, each with a stable code. */
+export type EngineErrorCode =
+  | 'not-started'
+  | 'not-connected'
+  | 'invalid-target'
+  | 'invalid-tones'
+  | 'no-such-call'
+  | 'invalid-state'
+  | 'hold-failed'
+  | 'transfer-failed';
+
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * The phone engine's facade: one account, one sip.js UserAgent, its registration and its
+ * calls. Commands go in as method calls; state comes out as a plain snapshot, published to
+ * every listener on each change (the offscreen document forwards it to the hub and views).
+ */
+import { Inviter, UserAgent, type Invitation, type Referral } from 'sip.js';
+import type { SessionDescriptionHandlerFactory } from 'sip.js';
+import { createLogger, type Logger } from '../core/logger.ts';
+import type {
+  CallSnapshot,
+  MediaStatus,
+  PhoneSnapshot,
+  RecordRef,
+  RegistrationSnapshot,
+} from '../protocol/phone-state.ts';
+import { accountDomain, validateAccount, type AccountSettings } from './account.ts';
+import { CallList } from './call-list.ts';
+import { newCall } from './call-machine.ts';
+import { Call, type CallHooks } from './call.ts';
+import { dialTarget } from './dial-target.ts';
+import { EngineError } from './errors.ts';
+import { Registration } from './registration.ts';
+import { initialRegistration, registrationTransition } from './registration-machine.ts';
+import { identityOf } from './remote-identity.ts';
+import { createUserAgent } from './user-agent.ts';
+
+export interface PhoneOptions {
+  account: AccountSettings;
+  /** Node passes the media-less handler; the browser passes none and gets sip.js's Web one. */
+  sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
+  /** Browser only: a call's remote audio is available (or gone), for the host to play. */
+  onRemoteMedia?: (callId: string, stream: MediaStream | null) => void;
+  /** Browser only: microphone constraints (deviceId). */
+  mediaConstraints?: MediaStreamConstraints;
+  /** A second incoming call rings (default); false: it is refused 486 without ringing. */
+  callWaiting?: boolean;
+  logger?: Logger;
+  /** Seconds between keep-alive OPTIONS to the registrar; 0 turns them off. Default 25. */
+  keepAliveSeconds?: number;
+  /** sip.js's own log level, routed through `logger`. Default `warn`. */
+  sipLogLevel?: 'debug' | 'log' | 'warn' | 'error';
+}
+
+export type PhoneListener = (snapshot: PhoneSnapshot, changed?: CallSnapshot) => void;
+
+/** An established call outlives a transport loss this long (64 x T1, RFC 3261) without reconnect. */
+const LOST_CALL_GRACE_MS = 32_000;
+const STOP_TIMEOUT_MS = 3000;
+const DEFAULT_REGISTER_EXPIRES = 600;
+
+export class Phone {
+  private account: AccountSettings;
+  private ua: UserAgent | undefined;
+  private registration: Registration | undefined;
+  private registrationState: RegistrationSnapshot = initialRegistration(Date.now());
+  private media: MediaStatus = 'unknown';
+  private lostTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly calls = new CallList();
+  private readonly listeners = new Set<PhoneListener>();
+  private readonly logger: Logger;
+  private readonly hooks: CallHooks;
+
+  constructor(private readonly options: PhoneOptions) {
+    this.account = options.account;
+    this.logger = options.logger ?? createLogger('offscreen:sip');
+    this.hooks = {
+      changed: (call) => this.publish(call.snapshot),
+      mediaStatus: (status) => this.setMedia(status),
+      remoteMedia: options.onRemoteMedia,
+      referred: (call, referral) => this.followReferral(call, referral),
+      mediaOptions: () => ({
+        constraints: { audio: options.mediaConstraints?.audio ?? true, video: false },
+      }),
+      logger: this.logger,
+    };
+  }
+
+  /** Connects and registers; resolves once the first attempt settled (state says how). */
+  async start(): Promise<void> {
+    if (this.ua) return;
+    const checked = validateAccount(this.account);
+    if (!checked.ok) {
+      const detail = checked.errors.map((e) => `${e.field}: ${e.message}`).join(' ');
+      return this.setRegistration(
+        registrationTransition(this.registrationState, { type: 'invalid', detail }, Date.now()),
+      );
+    }
+
+    const ua = createUserAgent({
+      account: checked.account,
+      logger: this.logger,
+      delegate: { onInvite: (invitation) => this.ring(invitation) },
+      sessionDescriptionHandlerFactory: this.options.sessionDescriptionHandlerFactory,
+      sipLogLevel: this.options.sipLogLevel ?? 'warn',
+      logActive: () => this.ua === ua,
+    });
+    this.ua = ua;
+    this.registration = new Registration({
+      userAgent: ua,
+      expires: checked.account.registerExpires ?? DEFAULT_REGISTER_EXPIRES,
+      logger: this.logger,
+      keepAliveMs: (this.options.keepAliveSeconds ?? 25) * 1000,
+      onChange: (snapshot) => this.setRegistration(snapshot),
+      onTransportLost: () => this.transportLost(),
+      onReconnected: () => this.reconnected(),
+    });
+    await this.registration.start();
+  }
+
+  /** Ends every call, unregisters and disconnects. */
+  async stop(): Promise<void> {
+    const ua = this.ua;
+    if (!ua) return;
+    this.ua = undefined;
+    clearTimeout(this.lostTimer);
+    await Promise.all(this.calls.live().map((call) => call.terminate().catch(this.logError)));
+    this.registration?.stop();
+    this.registration = undefined;
+    // A half-open connection can hold a graceful stop for Timer F (32 s): do not wait that long.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_TIMEOUT_MS)));
+    await Promise.race([ua.stop().catch(this.logError), timeout]);
+    clearTimeout(timer);
+  }
+
+  /** New settings: calls end, then the phone registers again (a rejected login retries). */
+  async reconfigure(account: AccountSettings): Promise<void> {
+    await this.stop();
+    this.account = account;
+    this.setRegistration(
+      registrationTransition(this.registrationState, { type: 'reconfigure' }, Date.now()),
+    );
+    await this.start();
+  }
+
+  /** Calls a number (sent as `sip:<number>@<account domain>`) or a SIP URI; returns the call id. */
+  async dial(target: string, options: { record?: RecordRef } = {}): Promise<string> {
+    const ua = this.connectedAgent();
+    const parsed = dialTarget(target, accountDomain(this.account));
+    const uri = UserAgent.makeURI(parsed.uri);
+    if (!uri) throw new EngineError('invalid-target', 'Not a valid SIP URI.');
+
+    const snapshot = newCall({
+      id: crypto.randomUUID(),
+      direction: 'outbound',
+      remoteNumber: parsed.remoteNumber,
+      at: Date.now(),
+      ...(options.record ? { record: options.record } : {}),
+    });
+    const call = this.track(new Inviter(ua, uri), snapshot);
+    this.publish(call.snapshot);
+    await call.invite();
+    return call.id;
+  }
+
+  /** Answers; a call already active is put on hold first, and answering waits for that. */
+  async answer(callId: string): Promise<void> {
+    const call = this.call(callId);
+    if (call.snapshot.state !== 'incoming') {
+      throw new EngineError('invalid-state', `The call is ${call.snapshot.state}.`);
+    }
+    for (const other of this.calls.live()) {
+      const { state, held } = other.snapshot;
+      if (other !== call && state === 'active' && !held) await other.setHeld(true);
+    }
+    await call.answer();
+  }
+
+  decline(callId: string, code: 486 | 603 = 486): Promise<void> {
+    return this.call(callId).decline(code);
+  }
+
+  hangup(callId: string): Promise<void> {
+    return this.call(callId).hangup();
+  }
+
+  setMuted(callId: string, muted: boolean): void {
+    this.call(callId).setMuted(muted);
+  }
+
+  setHeld(callId: string, held: boolean): Promise<void> {
+    return this.call(callId).setHeld(held);
+  }
+
+  sendDtmf(callId: string, tones: string): Promise<void> {
+    return this.call(callId).sendDtmf(tones);
+  }
+
+  /** Blind transfer; the result shows in the call's `transfer` field. */
+  async transfer(callId: string, target: string): Promise<void> {
+    const call = this.call(callId);
+    const parsed = dialTarget(target, accountDomain(this.account));
+    const uri = UserAgent.makeURI(parsed.uri);
+    if (!uri) throw new EngineError('invalid-target', 'Not a valid SIP URI.');
+    await call.transfer(uri, parsed.remoteNumber);
+  }
+
+  snapshot(): PhoneSnapshot {
+    return {
+      registration: this.registrationState,
+      calls: this.calls.snapshots(),
+      media: this.media,
+    };
+  }
+
+  onChange(listener: PhoneListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** An incoming INVITE: ring (180) as call waiting, or refuse busy without ringing (C09). */
+  private ring(invitation: Invitation): void {
+    const busy = this.calls.live().length > 0;
+    const identity = identityOf(invitation.assertedIdentity ?? invitation.remoteIdentity);
+    const call = this.track(
+      invitation,
+      newCall({ id: crypto.randomUUID(), direction: 'inbound', ...identity, at: Date.now() }),
+    );
+    if (busy && this.options.callWaiting === false) {
+      void call.decline(486, 'missed').catch(this.logError);
+      return;
+    }
+    void invitation.progress().catch(this.logError);
+    this.publish(call.snapshot);
+  }
+
+  /** We are the transferee: accept the REFER and place the call it asks for. */
+  private followReferral(_from: Call, referral: Referral): void {
+    const target = referral.referTo;
+    const identity = identityOf(target);
+    const place = async () => {
+      await referral.accept();
+      const inviter = referral.makeInviter();
+      const snapshot = newCall({
+        id: crypto.randomUUID(),
+        direction: 'outbound',
+        ...identity,
+        at: Date.now(),
+      });
+      const call = this.track(inviter, snapshot);
+      this.publish(call.snapshot);
+      await call.invite();
+    };
+    place().catch(this.logError);
+  }
+
+  private transportLost(): void {
+    for (const call of this.calls.live()) call.transportLost();
+    clearTimeout(this.lostTimer);
+    this.lostTimer = setTimeout(() => {
+      for (const call of this.calls.live())
+        call.loseConnection('No reconnect to the server in time.');
+    }, LOST_CALL_GRACE_MS);
+  }
+
+  private reconnected(): void {
+    clearTimeout(this.lostTimer);
+    for (const call of this.calls.live()) void call.refreshAfterReconnect().catch(this.logError);
+  }
+
+  private track(session: Inviter | Invitation, snapshot: CallSnapshot): Call {
+    const call = new Call(session, snapshot, this.hooks);
+    this.calls.add(call);
+    return call;
+  }
+
+  private call(callId: string): Call {
+    const call = this.calls.get(callId);
+    if (!call) throw new EngineError('no-such-call', 'No such call.');
+    return call;
+  }
+
+  private connectedAgent(): UserAgent {
+    if (!this.ua) throw new EngineError('not-started', 'The phone is not started.');
+    if (!this.ua.isConnected())
+      throw new EngineError('not-connected', 'Not connected to the server.');
+    return this.ua;
+  }
+
+  private setRegistration(snapshot: RegistrationSnapshot | null): void {
+    if (!snapshot || snapshot === this.registrationState) return;
+    this.registrationState = snapshot;
+    this.publish();
+  }
+
+  private setMedia(status: MediaStatus): void {
+    if (status === this.media) return;
+    this.media = status;
+    this.publish();
+  }
+
+  private publish(changed?: CallSnapshot): void {
+    const snapshot = this.snapshot();
+    for (const listener of this.listeners) {
+      try {
+        listener(snapshot, changed);
+      } catch (error) {
+        this.logError(error);
+      }
+    }
+  }
+
+  private readonly logError = (error: unknown): void => {
+    this.logger.warn('engine:', error instanceof Error ? error : String(error));
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The toolbar badge: a registration or microphone problem first, else the missed calls.
+ */
+import { t } from '../core/i18n.ts';
+import type { PhoneSnapshot } from '../protocol/phone-state.ts';
+
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+const PROBLEM = '#c5221f';
+const MISSED = '#b06000';
+
+export function badgeFor(snapshot: PhoneSnapshot | undefined, missed: number): Badge {
+  const reg = snapshot?.registration;
+  if (reg && (reg.state === 'failed' || reg.failure !== undefined)) {
+    return { text: '!', color: PROBLEM, title: t('badgeRegistrationProblem') };
+  }
+  if (snapshot?.media === 'blocked' || snapshot?.media === 'missing') {
+    return { text: '!', color: PROBLEM, title: t('badgeMicrophoneProblem') };
+  }
+  if (missed > 0) {
+    const text = missed > 99 ? '99+' : String(missed);
+    return { text, color: MISSED, title: t('badgeMissedCalls', String(missed)) };
+  }
+  return { text: '', color: MISSED, title: t('extName') };
+}
+
+export async function showBadge(badge: Badge): Promise<void> {
+  await Promise.all([
+    chrome.action.setBadgeText({ text: badge.text }),
+    chrome.action.setBadgeBackgroundColor({ color: badge.color }),
+    chrome.action.setTitle({ title: badge.title }),
+  ]);
+}

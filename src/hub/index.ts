@@ -1,0 +1,45 @@
+/**
+ * The hub: the service worker's logic. Every listener is registered synchronously when the
+ * worker starts, because Chrome delivers the event that woke it only to listeners present by
+ * then. https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
+ */
+import { createLogger } from '../core/logger.ts';
+import { onSettingsChanged } from '../settings/store.ts';
+import { onCommand } from './commands.ts';
+import { engine } from './engine.ts';
+import { onNotificationButton } from './notifications.ts';
+import { syncFromEngine } from './phone-watch.ts';
+import { routeHubMessages } from './router.ts';
+
+const log = createLogger('hub');
+
+/** The keep-alive re-creates the engine's document if Chrome closed it. */
+const KEEPALIVE = 'engine-keepalive';
+const KEEPALIVE_MINUTES = 0.5;
+
+const report = (what: string) => (err: unknown) => log.error(what, err);
+
+export function startHub(): void {
+  routeHubMessages();
+
+  chrome.notifications.onButtonClicked.addListener((id, index) => {
+    onNotificationButton(id, index).catch(report('notification button failed'));
+  });
+  chrome.commands.onCommand.addListener((command) => {
+    onCommand(command).catch(report(`command ${command} failed`));
+  });
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === KEEPALIVE) engine.revive().catch(report('keep-alive failed'));
+  });
+  onSettingsChanged(() => {
+    engine.reconfigure().catch(report('could not reconfigure the engine'));
+  });
+
+  void chrome.alarms.get(KEEPALIVE).then((alarm) => {
+    if (!alarm) return chrome.alarms.create(KEEPALIVE, { periodInMinutes: KEEPALIVE_MINUTES });
+  });
+
+  // Every start (install, browser start, or a wake) brings the engine up and takes its
+  // state: the phone registers without waiting for a view, and a restarted worker rebuilds.
+  syncFromEngine().catch(report('could not reach the engine'));
+}

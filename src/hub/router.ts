@@ -1,0 +1,101 @@
+/**
+ * Everything sent to the hub: who may send what, and where it goes. Content scripts run in
+ * CRM pages and may only ask for state and dial; the offscreen document only reports; the
+ * extension's own pages may do the rest. Every payload is shape-checked first.
+ */
+import type { MessageName, Request } from '../protocol/channel.ts';
+import { handleMessages, type Handler } from '../protocol/runtime.ts';
+import { senderKind, type SenderInfo, type SenderKind } from '../protocol/sender.ts';
+import { checkPayload } from '../protocol/validate.ts';
+import { loadSettingsView, saveSettings } from '../settings/store.ts';
+import { testAccount } from './account-test.ts';
+import { engine } from './engine.ts';
+import { openOnboarding } from './onboarding.ts';
+import { clearMissed, onPhoneChanged } from './phone-watch.ts';
+import { readSession } from './session.ts';
+
+const FROM_CONTENT: MessageName[] = ['phone.snapshot', 'phone.dial'];
+const FROM_ENGINE: MessageName[] = ['engine.ready', 'phone.changed'];
+const FROM_PAGES: MessageName[] = [
+  'phone.snapshot',
+  'phone.dial',
+  'call.answer',
+  'call.decline',
+  'call.hangup',
+  'call.mute',
+  'call.hold',
+  'call.dtmf',
+  'call.transfer',
+  'phone.missedCalls',
+  'phone.clearMissed',
+  'media.check',
+  'media.openOnboarding',
+  'settings.get',
+  'settings.save',
+  'settings.test',
+];
+
+const ALLOWED: Record<SenderKind, ReadonlySet<MessageName>> = {
+  content: new Set(FROM_CONTENT),
+  offscreen: new Set(FROM_ENGINE),
+  'extension-page': new Set(FROM_PAGES),
+  worker: new Set(),
+  foreign: new Set(),
+};
+
+/** A refusal reason, or null when this sender may send this payload. */
+export function admit(
+  name: string,
+  payload: unknown,
+  sender: SenderInfo,
+  extensionId = chrome.runtime.id,
+): string | null {
+  const kind = senderKind(sender, extensionId);
+  if (!ALLOWED[kind].has(name as MessageName)) return `${name} is not accepted from ${kind}`;
+  return checkPayload(name, payload);
+}
+
+const forward =
+  <K extends MessageName>(name: K): Handler<K> =>
+  (payload: Request<K>) =>
+    engine.send(name, payload);
+
+export function routeHubMessages(): () => void {
+  return handleMessages(
+    'hub',
+    {
+      'phone.snapshot': forward('phone.snapshot'),
+      // TODO(#4): normalise the number and apply the dial rules before dialling.
+      'phone.dial': forward('phone.dial'),
+      'call.answer': forward('call.answer'),
+      'call.decline': forward('call.decline'),
+      'call.hangup': forward('call.hangup'),
+      'call.mute': forward('call.mute'),
+      'call.hold': forward('call.hold'),
+      'call.dtmf': forward('call.dtmf'),
+      'call.transfer': forward('call.transfer'),
+      'phone.changed': async ({ snapshot, changed }) => {
+        await onPhoneChanged(snapshot, changed);
+        return null;
+      },
+      'phone.missedCalls': async () => ({ count: (await readSession()).missedCount }),
+      'phone.clearMissed': async () => {
+        await clearMissed();
+        return null;
+      },
+      'media.check': forward('media.check'),
+      'media.openOnboarding': async () => {
+        await openOnboarding();
+        return null;
+      },
+      'settings.get': () => loadSettingsView(),
+      'settings.save': ({ changes }) => saveSettings(changes),
+      'settings.test': ({ changes }) => testAccount(changes),
+      'engine.ready': () => {
+        engine.notifyReady();
+        return null;
+      },
+    },
+    { admit: (envelope, sender) => admit(envelope.name, envelope.payload, sender) },
+  );
+}

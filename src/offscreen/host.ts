@@ -1,0 +1,162 @@
+/**
+ * The offscreen document's host for the engine: builds the phone from the configuration the
+ * hub sends, answers the hub's commands, plays remote audio and ring tones on the chosen
+ * devices, and pushes every state change (with the microphone status) to hub and views.
+ */
+import { createLogger } from '../core/logger.ts';
+import { t } from '../core/i18n.ts';
+import type { EngineConfig } from '../protocol/messages.ts';
+import type { CallSnapshot, MediaStatus, PhoneSnapshot } from '../protocol/phone-state.ts';
+import { handleMessages, pushMessage, sendMessage } from '../protocol/runtime.ts';
+import { isFromExtension } from '../protocol/sender.ts';
+import { checkPayload } from '../protocol/validate.ts';
+import { tryAccount } from './account-trial.ts';
+import type { EngineApi, PhoneLike } from './engine-api.ts';
+import { checkMicrophone, watchMicrophone } from './microphone.ts';
+import { createRemoteAudio } from './remote-audio.ts';
+import { createRinger } from './ringer.ts';
+
+const log = createLogger('offscreen:host');
+
+/** Commands with nothing to answer but completion. */
+const done = async (action: Promise<void> | void): Promise<null> => {
+  await action;
+  return null;
+};
+
+const usable = (media: MediaStatus) => media === 'ok' || media === 'unknown';
+
+export function startHost(api: EngineApi): void {
+  const audio = createRemoteAudio();
+  const ringer = createRinger();
+  const since = Date.now();
+  let phone: PhoneLike | null = null;
+  let detach = () => {};
+  let config: EngineConfig | null = null;
+  let hash: string | null = null;
+  let media: MediaStatus = 'unknown';
+
+  const snapshot = (): PhoneSnapshot => {
+    const base = phone?.snapshot() ?? {
+      registration: { state: 'unregistered' as const, since },
+      calls: [],
+      media,
+    };
+    // The engine knows when getUserMedia failed; the permission check knows the rest.
+    return { ...base, media: usable(media) && base.media !== 'unknown' ? base.media : media };
+  };
+
+  const push = (changed?: CallSnapshot) => {
+    const current = snapshot();
+    ringer.update(current);
+    pushMessage('phone.changed', { snapshot: current, ...(changed ? { changed } : {}) }).catch(
+      (err: unknown) => log.error('could not push the phone state', err),
+    );
+  };
+
+  const recheck = async (): Promise<MediaStatus> => {
+    const next = await checkMicrophone();
+    if (next !== media) {
+      media = next;
+      push();
+    }
+    return media;
+  };
+
+  /** Before a call needs the microphone: never send an offer or a 200 OK without one. */
+  const requireMicrophone = async () => {
+    const status = await recheck();
+    if (status === 'blocked') throw new Error(t('engineMicrophoneBlocked'));
+    if (status === 'missing') throw new Error(t('engineMicrophoneMissing'));
+  };
+
+  const live = (): PhoneLike => {
+    if (!phone) throw new Error(t('engineNoAccount'));
+    return phone;
+  };
+
+  const build = async (next: EngineConfig) => {
+    detach();
+    await phone?.stop();
+    phone = null;
+    if (!next.account) return;
+
+    const { microphoneId } = next.devices;
+    phone = api.createPhone({
+      account: next.account,
+      callWaiting: next.callWaiting,
+      mediaConstraints: { audio: microphoneId ? { deviceId: microphoneId } : true, video: false },
+      onRemoteMedia: (callId, stream) => audio.attach(callId, stream),
+      logger: createLogger('offscreen:sip'),
+    });
+    detach = phone.onChange((_, changed) => push(changed));
+    await phone.start();
+  };
+
+  const configure = async (next: EngineConfig) => {
+    const before = config;
+    config = next;
+    audio.setSpeaker(next.devices.speakerId);
+    ringer.setDevices(next.devices.ringerId, next.devices.speakerId);
+
+    const accountChanged = JSON.stringify(before?.account) !== JSON.stringify(next.account);
+    const optionsChanged =
+      before?.callWaiting !== next.callWaiting ||
+      before.devices.microphoneId !== next.devices.microphoneId;
+    if (phone && next.account && !optionsChanged) {
+      if (accountChanged) await phone.reconfigure(next.account);
+    } else if (accountChanged || optionsChanged) {
+      // TODO(#3): a changed microphone or call-waiting setting rebuilds the phone, which
+      // ends calls in progress; apply it once they are over instead.
+      await build(next);
+    }
+    push();
+  };
+
+  const listen = () =>
+    handleMessages(
+      'engine',
+      {
+        'engine.hello': () => ({ configHash: hash }),
+        'engine.configure': async ({ config: next, hash: nextHash }) => {
+          hash = nextHash;
+          await configure(next).catch((err: unknown) => {
+            log.error('could not apply the configuration', err);
+            push();
+          });
+          return null;
+        },
+        'engine.testAccount': ({ account }) => tryAccount(api, account),
+        'phone.snapshot': () => snapshot(),
+        'phone.dial': async ({ target, record }) => {
+          await requireMicrophone();
+          return { callId: await live().dial(target, record ? { record } : undefined) };
+        },
+        'call.answer': async ({ callId }) => {
+          await requireMicrophone();
+          await live().answer(callId);
+          return null;
+        },
+        'call.decline': ({ callId, code }) => done(live().decline(callId, code)),
+        'call.hangup': ({ callId }) => done(live().hangup(callId)),
+        'call.mute': ({ callId, muted }) => done(live().setMuted(callId, muted)),
+        'call.hold': ({ callId, held }) => done(live().setHeld(callId, held)),
+        'call.dtmf': ({ callId, tones }) => done(live().sendDtmf(callId, tones)),
+        'call.transfer': ({ callId, target }) => done(live().transfer(callId, target)),
+        'media.check': () => recheck(),
+      },
+      {
+        admit: (envelope, sender) =>
+          isFromExtension(sender) ? checkPayload(envelope.name, envelope.payload) : 'not allowed',
+      },
+    );
+
+  // Ready means able to answer truthfully: listen only once the microphone was checked.
+  void watchMicrophone(() => void recheck());
+  void recheck().finally(() => {
+    listen();
+    sendMessage('hub', 'engine.ready', null).catch((err: unknown) => {
+      log.warn('the hub did not take the ready signal; it will find the engine itself', err);
+    });
+  });
+}

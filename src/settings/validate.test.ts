@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkSettingsChanges } from './validate.ts';
+
+describe('checkSettingsChanges', () => {
+  it('keeps valid values', () => {
+    const changes = {
+      sipServer: 'wss://pbx.example.test:8089/ws',
+      sipUri: 'sip:1001@pbx.example.test',
+      password: 'x',
+      registerExpires: 300,
+      iceServers: [
+        { urls: ['stun:stun.example.test'] },
+        { urls: 'turn:t.example.test', username: 'u', credential: 'c' },
+      ],
+      extraHosts: { salesforce: ['acme.my.salesforce.com'], hubspot: [], zendesk: [] },
+    };
+    expect(checkSettingsChanges(changes)).toEqual({ patch: changes, errors: [] });
+  });
+
+  it('allows clearing the account fields', () => {
+    expect(checkSettingsChanges({ sipServer: '', sipUri: '' }).errors).toEqual([]);
+  });
+
+  it('names each bad field and keeps only the good ones', () => {
+    const { patch, errors } = checkSettingsChanges({
+      sipServer: 'https://pbx.example.test',
+      sipUri: 'alice@pbx',
+      registerExpires: 5,
+      displayName: 'Alice',
+      detectNumbers: 'yes',
+      iceServers: [{ urls: 'http://stun' }],
+      crmEnabled: { salesforce: true },
+      isAdmin: true,
+    });
+    expect(errors.map((e) => e.field)).toEqual([
+      'sipServer',
+      'sipUri',
+      'registerExpires',
+      'detectNumbers',
+      'iceServers',
+      'crmEnabled',
+      'isAdmin',
+    ]);
+    expect(patch).toEqual({ displayName: 'Alice' });
+  });
+
+  it('gives each error a message', () => {
+    const { errors } = checkSettingsChanges({ sipServer: 'ftp://x', screenPop: 'always' });
+    expect(errors).toEqual([
+      { field: 'sipServer', message: 'settingsInvalidSipServer' },
+      { field: 'screenPop', message: 'settingsInvalidValue' },
+    ]);
+  });
+});
