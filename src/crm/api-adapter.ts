@@ -16,8 +16,9 @@
  * Failures: a CRM's refusal is a `CrmError` whose kind the UI explains (signin, forbidden,
  * ratelimited, notfound, unavailable). A plain Error means our request was wrong: a bug.
  */
+import type { CallLogEntry, CallLogResult } from '../protocol/call-log.ts';
 import type { CrmMatch } from '../protocol/caller-card.ts';
-import type { CallDirection, CrmName, RecordRef } from '../protocol/phone-state.ts';
+import type { CrmName, RecordRef } from '../protocol/phone-state.ts';
 
 export type { CrmItem, CrmMatch } from '../protocol/caller-card.ts';
 
@@ -29,39 +30,7 @@ export interface LookupOptions {
   signal?: AbortSignal;
 }
 
-export type CallOutcome = 'answered' | 'missed' | 'busy' | 'no-answer' | 'failed';
-
-/** One call to write to one CRM, exactly once. Built by the hub after wrap-up. */
-export interface CallLogEntry {
-  /** The engine's call id: the key that makes the write idempotent. */
-  callId: string;
-  crm: CrmName;
-  /** Origin of the CRM web app the target record lives in (which org or subdomain). */
-  origin: string;
-  direction: CallDirection;
-  /** The other party, E.164. */
-  number: string;
-  /** The agent's own number or extension, when known. */
-  ownNumber?: string;
-  startedAt: number;
-  answeredAt?: number;
-  endedAt: number;
-  outcome: CallOutcome;
-  /** The record the call belongs to: dialled from, or picked by the agent (C25, C26). */
-  target: RecordRef;
-  /** Optionally also the target's company or account. */
-  related?: RecordRef;
-  /** Plain text in the agent's language, composed by the hub. */
-  subject: string;
-  notes?: string;
-}
-
-export interface CallLogResult {
-  /** The CRM's id of the written log (Task, call, ticket or comment). */
-  remoteId: string;
-  /** false when an earlier attempt had already written it (found by the call id). */
-  created: boolean;
-}
+export type { CallLogEntry, CallLogResult, CallOutcome } from '../protocol/call-log.ts';
 
 export type RunsIn = 'worker' | 'page';
 

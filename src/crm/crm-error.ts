@@ -3,7 +3,9 @@
  * adapters"). Everything an adapter throws for a CRM's answer is a CrmError; a plain Error
  * from an adapter is a bug.
  */
-export type CrmErrorKind = 'signin' | 'forbidden' | 'ratelimited' | 'notfound' | 'unavailable';
+import type { CrmErrorData, CrmErrorKind } from '../protocol/caller-card.ts';
+
+export type { CrmErrorData, CrmErrorKind };
 
 export const CRM_ERROR_KINDS: readonly CrmErrorKind[] = [
   'signin',
@@ -28,13 +30,6 @@ export class CrmError extends Error {
 
 export function isCrmErrorKind(value: unknown): value is CrmErrorKind {
   return typeof value === 'string' && (CRM_ERROR_KINDS as readonly string[]).includes(value);
-}
-
-/** Plain data for crossing `chrome.runtime` messaging, where class instances are lost. */
-export interface CrmErrorData {
-  kind: CrmErrorKind;
-  message: string;
-  retryAfterMs?: number;
 }
 
 export function crmErrorToData(error: CrmError): CrmErrorData {

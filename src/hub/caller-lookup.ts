@@ -28,10 +28,15 @@ export interface CallerLookupDeps {
   cache: LookupCache;
   /** Push to the views (`caller.card`). */
   publish(card: CallerCard, changed?: CrmName): void;
-  options(): { defaultCountry: string; ownNumbers: readonly string[] };
+  options(): LookupSettings | Promise<LookupSettings>;
   /** After every change of a card (not awaited): screen-pop decides here. */
   onChange?(card: CallerCard): void;
   now?: () => number;
+}
+
+export interface LookupSettings {
+  defaultCountry: string;
+  ownNumbers: readonly string[];
 }
 
 export interface CallStart {
@@ -67,8 +72,13 @@ export function createCallerLookup(deps: CallerLookupDeps) {
     return next;
   };
 
-  const ask = async (callId: string, number: string, target: LookupTarget): Promise<void> => {
-    const state = await resultFor(target, number, deps);
+  const ask = async (
+    callId: string,
+    number: string,
+    target: LookupTarget,
+    settings: LookupSettings,
+  ): Promise<void> => {
+    const state = await resultFor(target, number, settings, deps.cache);
     await update(callId, (card) => {
       card.crms[target.crm] = state;
       return target.crm;
@@ -81,7 +91,7 @@ export function createCallerLookup(deps: CallerLookupDeps) {
      * before ringing: the first card ("looking") is published before any CRM is asked.
      */
     async start(call: CallStart): Promise<CallerCard | undefined> {
-      const { ownNumbers } = deps.options();
+      const settings = await deps.options();
       const card: CallerCard = {
         callId: call.callId,
         number: call.number,
@@ -92,14 +102,14 @@ export function createCallerLookup(deps: CallerLookupDeps) {
       };
       if (call.remoteName !== undefined) card.remoteName = call.remoteName;
       if (!E164.test(call.number)) card.skipped = 'not-a-number';
-      else if (ownNumbers.includes(call.number)) card.skipped = 'own-number';
+      else if (settings.ownNumbers.includes(call.number)) card.skipped = 'own-number';
 
       const targets = card.skipped ? [] : await deps.targets();
       for (const t of targets) card.crms[t.crm] = { crm: t.crm, status: 'looking', matches: [] };
       await deps.store.put(card);
       deps.publish(card);
 
-      await Promise.all(targets.map((t) => ask(call.callId, call.number, t)));
+      await Promise.all(targets.map((t) => ask(call.callId, call.number, t, settings)));
       return deps.store.get(call.callId);
     },
 
@@ -135,14 +145,15 @@ export type CallerLookup = ReturnType<typeof createCallerLookup>;
 async function resultFor(
   target: LookupTarget,
   number: string,
-  deps: CallerLookupDeps,
+  settings: LookupSettings,
+  cache: LookupCache,
 ): Promise<CrmCardState> {
   const key = lookupKey(target.crm, target.origin, number);
-  let matches = deps.cache.get(key);
+  let matches = cache.get(key);
   if (!matches) {
     try {
-      matches = await target.api.lookup(number, deps.options());
-      deps.cache.set(key, matches);
+      matches = await target.api.lookup(number, settings);
+      cache.set(key, matches);
     } catch (error) {
       return failedState(target, number, error);
     }

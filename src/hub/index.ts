@@ -6,6 +6,7 @@
 import { createLogger } from '../core/logger.ts';
 import { onSettingsChanged } from '../settings/store.ts';
 import { onCommand } from './commands.ts';
+import { onCrmAlarm, resumeCallLogs } from './crm-calls.ts';
 import { engine } from './engine.ts';
 import { onNotificationButton } from './notifications.ts';
 import { syncFromEngine } from './phone-watch.ts';
@@ -30,6 +31,7 @@ export function startHub(): void {
   });
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === KEEPALIVE) engine.revive().catch(report('keep-alive failed'));
+    onCrmAlarm(alarm.name);
   });
   onSettingsChanged(() => {
     engine.reconfigure().catch(report('could not reconfigure the engine'));
@@ -42,4 +44,5 @@ export function startHub(): void {
   // Every start (install, browser start, or a wake) brings the engine up and takes its
   // state: the phone registers without waiting for a view, and a restarted worker rebuilds.
   syncFromEngine().catch(report('could not reach the engine'));
+  resumeCallLogs();
 }

@@ -8,6 +8,7 @@ import { createLogger } from '../core/logger.ts';
 import type { CallSnapshot, MediaStatus, PhoneSnapshot } from '../protocol/phone-state.ts';
 import { badgeFor, showBadge } from './badge.ts';
 import { missedCalls, newlyIncoming, stoppedRinging } from './calls.ts';
+import { crmOnPhoneChanged } from './crm-calls.ts';
 import { engine } from './engine.ts';
 import { clearCallNotification, showIncomingCall } from './notifications.ts';
 import { openOnboarding } from './onboarding.ts';
@@ -32,6 +33,8 @@ async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<v
   const missedCount = session.missedCount + fresh.length;
   const countedMissed = [...session.countedMissed, ...fresh].slice(-MAX_COUNTED);
   await writeSession({ lastSnapshot: snapshot, missedCount, countedMissed });
+  // Caller lookup, screen-pop and call logs: started here, never awaited by the ring.
+  crmOnPhoneChanged(prev, snapshot, changed);
 
   await Promise.all([
     showBadge(badgeFor(snapshot, missedCount)),

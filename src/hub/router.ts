@@ -11,6 +11,7 @@ import { loadSettingsView, saveSettings } from '../settings/store.ts';
 import { testAccount } from './account-test.ts';
 import { engine } from './engine.ts';
 import { openOnboarding } from './onboarding.ts';
+import { crmHandlers } from './crm-calls.ts';
 import { clearMissed, onPhoneChanged } from './phone-watch.ts';
 import { readSession } from './session.ts';
 
@@ -33,6 +34,8 @@ const FROM_PAGES: MessageName[] = [
   'settings.get',
   'settings.save',
   'settings.test',
+  'caller.get',
+  'caller.pick',
 ];
 
 const ALLOWED: Record<SenderKind, ReadonlySet<MessageName>> = {
@@ -95,6 +98,7 @@ export function routeHubMessages(): () => void {
         engine.notifyReady();
         return null;
       },
+      ...crmHandlers,
     },
     { admit: (envelope, sender) => admit(envelope.name, envelope.payload, sender) },
   );

@@ -62,11 +62,12 @@ describe('createScreenPopper', () => {
       queryTabs: () => Promise.resolve(tabs),
       navigate: (tabId, url) => Promise.resolve(void actions.push(`navigate ${tabId} ${url}`)),
       open: (url) => Promise.resolve(void actions.push(`open ${url}`)),
-      settings: () => ({
-        screenPop: 'ring',
-        crmEnabled: { salesforce: true, hubspot: true, zendesk: true },
-        extraHosts: {},
-      }),
+      settings: () =>
+        Promise.resolve({
+          screenPop: 'ring' as const,
+          crmEnabled: { salesforce: true, hubspot: true, zendesk: true },
+          extraHosts: {},
+        }),
       markPopped: (_callId, crm) => {
         stored = { ...stored, popped: [...stored.popped, crm] };
         return Promise.resolve();

@@ -48,7 +48,7 @@ export interface ScreenPopDeps {
   queryTabs(): Promise<TabInfo[]>;
   navigate(tabId: number, url: string): Promise<void>;
   open(url: string): Promise<void>;
-  settings(): TabChoiceSettings & { screenPop: ScreenPop };
+  settings(): Promise<TabChoiceSettings & { screenPop: ScreenPop }>;
   /** Remembers that this CRM popped for the call (CallerLookup.popped). */
   markPopped(callId: string, crm: CrmName): Promise<unknown>;
   onError: (error: unknown) => void;
@@ -63,7 +63,7 @@ export function createScreenPopper(deps: ScreenPopDeps) {
 
   const run = async (callId: string): Promise<void> => {
     const card = await deps.card(callId);
-    const settings = deps.settings();
+    const settings = await deps.settings();
     const choices = card ? screenPopChoices(card, settings.screenPop) : [];
     if (!card || choices.length === 0) return;
     const tabs = await deps.queryTabs();

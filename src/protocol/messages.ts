@@ -6,10 +6,13 @@
  * Routing: views and content scripts send to `hub`; the hub forwards phone commands to
  * `engine` (the offscreen document); the engine pushes `phone.changed` to `all`.
  */
+import type { CallLogEntry, CallLogResult } from './call-log.ts';
+import type { CallerCard, CrmMatch, CrmPageResult } from './caller-card.ts';
 import type { SettingsView } from '../settings/store.ts';
 import type { Settings } from '../settings/settings.ts';
 import type {
   CallSnapshot,
+  CrmName,
   MediaStatus,
   PhoneSnapshot,
   RecordRef,
@@ -95,4 +98,22 @@ export interface Messages {
   'engine.configure': Msg<{ config: EngineConfig; hash: string }, null>;
   /** Hub to engine: one registration attempt with a separate user agent. */
   'engine.testAccount': Msg<{ account: EngineAccount }, AccountTestResult>;
+
+  /** Hub pushes every change of a caller card to the views (`changed`: whose result came). */
+  'caller.card': Msg<{ card: CallerCard; changed?: CrmName }, null>;
+  /** A view asks for a call's card (when it opens, or after a worker restart). */
+  'caller.get': Msg<CallRef, CallerCard | null>;
+  /** The agent picked one of the matches: the record the call is logged on (C25). */
+  'caller.pick': Msg<CallRef & { ref: RecordRef }, null>;
+  /** Hub to the content script of a CRM tab: open the dock there, showing this call. */
+  'dock.show': Msg<CallRef, null>;
+  /** Hub to a CRM tab whose API runs in the page (Zendesk): look a number up there. */
+  'crm.lookup': Msg<
+    { crm: CrmName; e164: string; defaultCountry: string; ownNumbers: string[] },
+    CrmPageResult<CrmMatch[]>
+  >;
+  /** Hub to such a tab: write a call log with the page's session. */
+  'crm.logCall': Msg<{ entry: CallLogEntry }, CrmPageResult<CallLogResult>>;
+  /** Hub to such a tab: is the page's session accepted (for the options page)? */
+  'crm.session': Msg<{ crm: CrmName }, CrmPageResult<null>>;
 }

@@ -1,0 +1,166 @@
+/**
+ * The CRM side of calls in the hub, wired to chrome.*: caller lookup when a call rings in or
+ * is dialled (never awaited by the ring), the dock of the last-used CRM tab opened on the
+ * card, the notification updated with the caller's name, screen-pop, and the call's log
+ * queued when it ends and written by the durable queue (drained on start and on its alarm).
+ */
+import { t } from '../core/i18n.ts';
+import { createLogger } from '../core/logger.ts';
+import type { CallerCard } from '../protocol/caller-card.ts';
+import type { CallSnapshot, PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
+import { pushMessage } from '../protocol/runtime.ts';
+import { sendToTab } from '../protocol/tab-messages.ts';
+import type { Settings } from '../settings/settings.ts';
+import { loadEffectiveSettings } from '../settings/store.ts';
+import { callEvents } from './call-events.ts';
+import { createCallLogQueue } from './call-log-queue.ts';
+import { createCallerLookup } from './caller-lookup.ts';
+import { createCardStore } from './card-store.ts';
+import { apiFor, apiForLog } from './crm-apis.ts';
+import { chromeArea } from './key-value-area.ts';
+import { logEntries } from './log-entry.ts';
+import { createLookupCache } from './lookup-cache.ts';
+import { notificationId } from './notifications.ts';
+import { createScreenPopper } from './screen-pop.ts';
+import { dockTab, lookupTargets } from './tab-choice.ts';
+
+const log = createLogger('hub:crm');
+export const CALL_LOG_ALARM = 'call-log-queue';
+const report = (what: string) => (error: unknown) => log.warn(what, error);
+
+/** The agent's own numbers: the setting, plus the SIP user when it is a number (C25). */
+export function ownNumbers(settings: Settings): string[] {
+  const user = /^sips?:(\+[1-9]\d{5,14})@/.exec(settings.sipUri)?.[1];
+  return user ? [...settings.ownNumbers, user] : settings.ownNumbers;
+}
+
+const queryTabs = () => chrome.tabs.query({});
+
+/** Created on first use: importing this module touches no chrome.* API (unit tests). */
+function create() {
+  const lookup = createCallerLookup({
+    targets: async () => {
+      const [tabs, settings] = await Promise.all([queryTabs(), loadEffectiveSettings()]);
+      return lookupTargets(tabs, settings).map((tab) => ({
+        crm: tab.crm,
+        origin: tab.origin,
+        api: apiFor(tab.crm, tab.origin, tab.tabId),
+      }));
+    },
+    store: createCardStore(chromeArea(chrome.storage.session)),
+    cache: createLookupCache(),
+    publish: (card, changed) => {
+      pushMessage('caller.card', changed ? { card, changed } : { card }).catch(report('push'));
+    },
+    options: async () => {
+      const settings = await loadEffectiveSettings();
+      return { defaultCountry: settings.defaultCountry, ownNumbers: ownNumbers(settings) };
+    },
+    onChange: (card) => {
+      popper.check(card.callId).catch(report('screen-pop'));
+      nameInNotification(card).catch(report('notification'));
+    },
+  });
+
+  const popper = createScreenPopper({
+    card: (callId) => lookup.card(callId),
+    queryTabs,
+    navigate: async (tabId, url) => {
+      await chrome.tabs.update(tabId, { url, active: true });
+    },
+    open: async (url) => {
+      await chrome.tabs.create({ url, active: true });
+    },
+    settings: loadEffectiveSettings,
+    markPopped: (callId, crm) => lookup.popped(callId, crm),
+    onError: report('screen-pop'),
+  });
+
+  const queue = createCallLogQueue({
+    area: chromeArea(chrome.storage.local),
+    write: async (entry) =>
+      (await apiForLog(entry.crm, entry.origin, await loadEffectiveSettings())).logCall(entry),
+    schedule: async (at) => {
+      if (at === undefined) await chrome.alarms.clear(CALL_LOG_ALARM);
+      else await chrome.alarms.create(CALL_LOG_ALARM, { when: Math.max(at, Date.now() + 1000) });
+    },
+  });
+
+  return { lookup, popper, queue };
+}
+
+let parts: ReturnType<typeof create> | undefined;
+const crm = () => (parts ??= create());
+
+/** The notification of a ringing call names the best match once one is known. */
+async function nameInNotification(card: CallerCard): Promise<void> {
+  if (card.direction !== 'inbound' || card.answeredAt !== undefined) return;
+  const best = Object.values(card.crms).flatMap((s) => s.matches)[0];
+  if (!best) return;
+  const who = best.company ? `${best.name} (${best.company})` : best.name;
+  // Notifications render plain text: CRM values stay literal (C28).
+  await chrome.notifications.update(notificationId(card.callId), {
+    message: `${who}\n${card.number}`,
+  });
+}
+
+async function started(call: CallSnapshot): Promise<void> {
+  const settings = await loadEffectiveSettings();
+  const card = { callId: call.id, number: call.remoteNumber, direction: call.direction };
+  const lookupDone = crm().lookup.start(
+    call.remoteName ? { ...card, remoteName: call.remoteName } : card,
+  );
+  lookupDone.catch(report('lookup'));
+  if (call.direction !== 'inbound') return;
+
+  const tab = dockTab(await queryTabs(), settings);
+  if (tab) await sendToTab(tab.tabId, 'dock.show', { callId: call.id }).catch(report('dock.show'));
+}
+
+async function ended(call: CallSnapshot): Promise<void> {
+  const settings = await loadEffectiveSettings();
+  const subject = (direction: CallSnapshot['direction'], who: string) =>
+    t(direction === 'inbound' ? 'crmLogSubjectInbound' : 'crmLogSubjectOutbound', who);
+  const own = ownNumbers(settings)[0];
+  const entries = logEntries(
+    call,
+    await crm().lookup.card(call.id),
+    own ? { subject, ownNumber: own } : { subject },
+  );
+  for (const entry of entries) await crm().queue.enqueue(entry);
+  if (entries.length) await crm().queue.drain();
+}
+
+/** From the hub's phone watch, for every engine push; returns without waiting for CRMs. */
+export function crmOnPhoneChanged(
+  prev: PhoneSnapshot | undefined,
+  next: PhoneSnapshot,
+  changed?: CallSnapshot,
+): void {
+  const events = callEvents(prev, next, changed);
+  for (const call of events.started) started(call).catch(report('call start'));
+  for (const call of events.answered) {
+    crm().lookup.answered(call.id, call.answeredAt).catch(report('answered'));
+  }
+  for (const call of events.ended) ended(call).catch(report('call log'));
+}
+
+export const crmHandlers = {
+  'caller.get': async ({ callId }: { callId: string }) => (await crm().lookup.card(callId)) ?? null,
+  'caller.pick': async ({ callId, ref }: { callId: string; ref: RecordRef }) => {
+    await crm().lookup.pick(callId, ref);
+    return null;
+  },
+};
+
+export function onCrmAlarm(name: string): void {
+  if (name === CALL_LOG_ALARM) crm().queue.drain().catch(report('call log drain'));
+}
+
+/** On every worker start: logs left from before are retried now. */
+export function resumeCallLogs(): void {
+  crm().queue.drain().catch(report('call log drain'));
+}
+
+/** For tests and the bench: the card as stored. */
+export const callerCard = (callId: string) => crm().lookup.card(callId);
