@@ -40,3 +40,13 @@ it('is answered, then hung up by the agent', async () => {
   await alice.phone.hangup(ringing.id);
   expect(await caller.exited).toBe(0);
 });
+
+it('takes a decline', async () => {
+  const alice = await makePhone('alice');
+  const { sipPort, domain } = inject('sip');
+  const caller = await callFrom({ sipPort, domain, to: 'alice', number: '+498920001234' });
+
+  const ringing = await alice.callIn('incoming');
+  await alice.phone.decline(ringing.id);
+  expect(await caller.exited).toBe(0);
+});

@@ -38,7 +38,7 @@ export async function callFrom(options: CallerOptions): Promise<SippCall> {
   const scenario = path.join(dir, 'uac-caller.xml');
   fs.writeFileSync(
     scenario,
-    fs.readFileSync(SCENARIO, 'utf8').replace('timeout="RING_MS"', `timeout="${ringMs}"`),
+    fs.readFileSync(SCENARIO, 'utf8').replaceAll('timeout="RING_MS"', `timeout="${ringMs}"`),
   );
   const args = [
     `127.0.0.1:${options.sipPort}`,
