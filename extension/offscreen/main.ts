@@ -1,8 +1,5 @@
 // The offscreen document: hosts the phone engine. See src/offscreen.
+import { Phone, validateAccount } from '../../src/engine/index.ts';
 import { startHost } from '../../src/offscreen/host.ts';
 
-// TODO(#3): pass the engine's `Phone` and `validateAccount` once src/engine has landed.
-const notBuilt = (): never => {
-  throw new Error('the phone engine is not part of this build yet');
-};
-startHost({ createPhone: notBuilt, validateAccount: notBuilt });
+startHost({ createPhone: (options) => new Phone(options), validateAccount });

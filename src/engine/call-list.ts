@@ -17,8 +17,12 @@ export function endedBeyond(calls: readonly CallSnapshot[], keep = ENDED_CALLS_K
     .map((call) => call.id);
 }
 
+/** An established call outlives a transport loss this long (64 x T1, RFC 3261) without reconnect. */
+const LOST_CALL_GRACE_MS = 32_000;
+
 export class CallList {
   private readonly calls = new Map<string, Call>();
+  private lostTimer: ReturnType<typeof setTimeout> | undefined;
 
   add(call: Call): void {
     this.calls.set(call.id, call);
@@ -30,6 +34,28 @@ export class CallList {
 
   live(): Call[] {
     return [...this.calls.values()].filter((call) => call.live);
+  }
+
+  /**
+   * The transport is down: calls still being set up end now; established ones wait for the
+   * reconnect (their media may still flow), but not longer than the grace time.
+   */
+  transportLost(): void {
+    for (const call of this.live()) call.transportLost();
+    clearTimeout(this.lostTimer);
+    this.lostTimer = setTimeout(() => {
+      for (const call of this.live()) call.loseConnection('No reconnect to the server in time.');
+    }, LOST_CALL_GRACE_MS);
+  }
+
+  /** Connected again: every established call proves its dialog still works, or ends. */
+  reconnected(onError: (error: unknown) => void): void {
+    clearTimeout(this.lostTimer);
+    for (const call of this.live()) void call.refreshAfterReconnect().catch(onError);
+  }
+
+  stopTimers(): void {
+    clearTimeout(this.lostTimer);
   }
 
   /** Drops ended calls beyond the kept ones; returns the snapshots, oldest first. */

@@ -1,101 +1,24 @@
 /**
- * One call: a sip.js Session (Inviter or Invitation) and its published snapshot. sip.js's
- * session states are mapped onto `call-machine.ts`; every command checks the call's state
- * first and reports its outcome through the snapshot (end cause, hold error, transfer).
+ * One call and the commands it takes: answer, decline, hang up, mute, hold, DTMF, transfer,
+ * and recovery after a reconnect. Each checks the call's state first and reports its outcome
+ * through the snapshot (end cause, hold error, transfer state).
  */
-import {
-  SessionState,
-  type Invitation,
-  type Inviter,
-  type Referral,
-  type Session,
-  type URI,
-  type Web,
-} from 'sip.js';
-import type { Logger } from '../core/logger.ts';
-import type { CallSnapshot, CallState, EndCause, MediaStatus } from '../protocol/phone-state.ts';
-import { callTransition, type CallEvent } from './call-machine.ts';
-import { parseDtmfInfo, sendDtmf } from './dtmf.ts';
-import { causeForStatus, mediaProblem, statusDetail } from './end-cause.ts';
-import { EngineError } from './errors.ts';
+import { type Invitation, type Inviter, type URI } from 'sip.js';
+import type { CallState, EndCause } from '../protocol/phone-state.ts';
+import { CallSession } from './call-session.ts';
+import { sendDtmf } from './dtmf.ts';
+import { causeForStatus, reasonPhrase, statusDetail } from './end-cause.ts';
+import { describeError, EngineError } from './errors.ts';
 import { reinviteWithRetry, type ReinviteResult } from './reinvite-retry.ts';
-import { isRemoteHold, sdpDirection } from './sdp-direction.ts';
 import { reinviteSession } from './session-reinvite.ts';
 import { sendRefer } from './transfer.ts';
 
-export interface CallHooks {
-  changed: (call: Call) => void;
-  mediaStatus: (status: MediaStatus) => void;
-  remoteMedia?: ((callId: string, stream: MediaStream | null) => void) | undefined;
-  /** The far end asks us to call someone else (we are the transferee). */
-  referred: (call: Call, referral: Referral) => void;
-  /** Session description handler options for offers and answers (microphone constraints). */
-  mediaOptions: () => Web.SessionDescriptionHandlerOptions;
-  logger: Logger;
-}
+export { type CallHooks } from './call-session.ts';
 
-interface EndIntent {
-  cause: EndCause;
-  detail?: string;
-}
+const isSuccess = (code: number): boolean => code >= 200 && code < 300;
 
-const REASONS: Record<number, string> = {
-  480: 'Temporarily Unavailable',
-  486: 'Busy Here',
-  603: 'Decline',
-};
-
-const describe = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-
-export class Call {
-  private current: CallSnapshot;
-  private intent: EndIntent | undefined;
+export class Call extends CallSession {
   private reinvites: Promise<unknown> = Promise.resolve();
-  private referredAway = false;
-  /** An invite() or accept() is running: it reports the end itself, with the real cause. */
-  private starting = false;
-
-  constructor(
-    readonly session: Session,
-    snapshot: CallSnapshot,
-    private readonly hooks: CallHooks,
-  ) {
-    this.current = snapshot;
-    session.delegate = {
-      onBye: (bye) => {
-        void bye.accept().catch(() => undefined);
-        this.intent = { cause: this.referredAway ? 'transferred' : 'remote-hangup' };
-      },
-      onCancel: () => (this.intent = { cause: 'missed', detail: 'The caller hung up.' }),
-      onInfo: (info) => {
-        void info.accept().catch(() => undefined);
-        const tone = parseDtmfInfo(info.request.getHeader('Content-Type'), info.request.body);
-        if (tone) this.apply({ type: 'dtmf-received', tones: tone });
-      },
-      onInvite: (request, _response, code) => {
-        if (code < 300) this.noteRemoteSdp(request.body);
-      },
-      onAck: (ack) => this.noteRemoteSdp(ack.request.body),
-      onRefer: (referral) => {
-        this.referredAway = true;
-        hooks.referred(this, referral);
-      },
-    };
-    session.stateChange.addListener((state) => this.onSessionState(state));
-  }
-
-  get id(): string {
-    return this.current.id;
-  }
-
-  get snapshot(): CallSnapshot {
-    return this.current;
-  }
-
-  get live(): boolean {
-    return this.current.state !== 'ended';
-  }
 
   /** Sends the INVITE of an outbound call; the outcome arrives through the snapshot. */
   async invite(): Promise<void> {
@@ -132,20 +55,15 @@ export class Call {
       });
     } catch (error) {
       // sip.js has already refused the INVITE with 480: no 200 OK without local media (C13).
-      this.failMedia(error, `${statusDetail(480, REASONS[480])} (${describe(error)})`);
+      this.failMedia(error, `${statusDetail(480, reasonPhrase(480))} (${describeError(error)})`);
     } finally {
       this.started();
     }
   }
 
-  private started(): void {
-    this.starting = false;
-    if (this.session.state === SessionState.Terminated) this.end(this.intent ?? this.fallbackEnd());
-  }
-
   async decline(code: 486 | 603 | 480 = 486, cause: EndCause = 'declined'): Promise<void> {
     this.require('incoming');
-    this.intent = { cause, detail: statusDetail(code, REASONS[code]) };
+    this.intent = { cause, detail: statusDetail(code, reasonPhrase(code)) };
     this.end(this.intent);
     await (this.session as Invitation).reject({ statusCode: code }).catch(this.logFailure);
   }
@@ -161,17 +79,6 @@ export class Call {
       return;
     }
     if (state === 'active') await this.bye({ cause: 'local-hangup' });
-  }
-
-  private async bye(intent: EndIntent): Promise<void> {
-    this.intent = intent;
-    try {
-      await this.session.bye();
-    } catch (error) {
-      this.logFailure(error);
-      void this.session.dispose().catch(this.logFailure);
-    }
-    this.end(intent);
   }
 
   /** The phone is stopping: end the call whatever its state. */
@@ -201,7 +108,7 @@ export class Call {
     }
     const result = await this.reinvite(held, false);
     if (!this.live) return;
-    if (result.code >= 200 && result.code < 300) {
+    if (isSuccess(result.code)) {
       this.apply({ type: 'hold-settled', held });
       return;
     }
@@ -233,7 +140,8 @@ export class Call {
   async refreshAfterReconnect(): Promise<void> {
     if (this.current.state !== 'active') return;
     const result = await this.reinvite(this.current.held, true);
-    if (!this.live || (result.code >= 200 && result.code < 300)) return;
+    if (!this.live || isSuccess(result.code)) return;
+    // The far end answered, only not to the new offer: the dialog itself is alive.
     if (result.code === 488 || result.code === 606) return;
     this.loseConnection(`re-INVITE after reconnect: ${statusDetail(result.code, result.reason)}`);
   }
@@ -275,71 +183,4 @@ export class Call {
 
   private readonly sleep = (ms: number): Promise<boolean> =>
     new Promise((resolve) => setTimeout(() => resolve(this.live), ms));
-
-  private onSessionState(state: SessionState): void {
-    if (state === SessionState.Established && this.current.state !== 'active') {
-      this.apply({ type: 'answered', at: Date.now() });
-      this.hooks.mediaStatus('ok');
-      if (this.current.direction === 'inbound') {
-        this.noteRemoteSdp((this.session as Invitation).body);
-      }
-      const handler = this.session.sessionDescriptionHandler;
-      if (handler && 'remoteMediaStream' in handler) {
-        this.hooks.remoteMedia?.(this.id, handler.remoteMediaStream as MediaStream);
-      }
-    }
-    // sip.js reports Terminated before the request delegate that tells why: wait for it.
-    if (state === SessionState.Terminated && !this.starting) {
-      queueMicrotask(() => this.end(this.intent ?? this.fallbackEnd()));
-    }
-  }
-
-  private fallbackEnd(): EndIntent {
-    if (this.current.state === 'incoming') return { cause: 'missed' };
-    return { cause: 'failed', detail: 'The session ended without a reason.' };
-  }
-
-  private failMedia(error: unknown, detail = describe(error)): void {
-    const problem = mediaProblem(error);
-    if (problem) {
-      this.hooks.mediaStatus(problem);
-      this.end({ cause: 'microphone-unavailable', detail });
-    } else {
-      this.end(this.intent ?? { cause: 'failed', detail });
-    }
-  }
-
-  private end(intent: EndIntent): void {
-    if (!this.live) return;
-    const event: CallEvent = { type: 'ended', cause: intent.cause, at: Date.now() };
-    if (intent.detail) event.detail = intent.detail;
-    this.apply(event);
-    this.hooks.remoteMedia?.(this.id, null);
-  }
-
-  private noteRemoteSdp(body: string | undefined): void {
-    const direction = sdpDirection(body);
-    if (direction) this.apply({ type: 'remote-hold', held: isRemoteHold(direction) });
-  }
-
-  private require(state: CallState): void {
-    if (this.current.state !== state) {
-      throw new EngineError('invalid-state', `The call is ${this.current.state}, not ${state}.`);
-    }
-  }
-
-  /** Applies an event; true when the snapshot changed. */
-  private apply(event: CallEvent): boolean {
-    const next = callTransition(this.current, event);
-    if (next === null)
-      this.hooks.logger.debug(`call: ${event.type} ignored in ${this.current.state}`);
-    if (next === null || next === this.current) return false;
-    this.current = next;
-    this.hooks.changed(this);
-    return true;
-  }
-
-  private readonly logFailure = (error: unknown): void => {
-    this.hooks.logger.debug(`call: ${describe(error)}`);
-  };
 }

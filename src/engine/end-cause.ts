@@ -20,6 +20,17 @@ export function causeForStatus(code: number): EndCause {
   return CAUSES[code] ?? 'failed';
 }
 
+const PHRASES: Record<number, string> = {
+  480: 'Temporarily Unavailable',
+  486: 'Busy Here',
+  603: 'Decline',
+};
+
+/** The standard reason phrase for the final responses the engine sends itself. */
+export function reasonPhrase(code: number): string | undefined {
+  return PHRASES[code];
+}
+
 /** `486 Busy Here`, with a fallback for responses sip.js generated without a phrase. */
 export function statusDetail(code: number, reason: string | undefined): string {
   return `${code} ${reason?.trim() || 'No reason given'}`.slice(0, 200);

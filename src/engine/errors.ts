@@ -19,3 +19,7 @@ export class EngineError extends Error {
     super(message);
   }
 }
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -7,7 +7,7 @@ export type {
   IceServerSettings,
 } from './account.ts';
 export { Phone } from './phone.ts';
-export type { PhoneOptions, PhoneListener } from './phone.ts';
+export type { PhoneOptions, PhoneListener } from './phone-options.ts';
 export { EngineError } from './errors.ts';
 export type { EngineErrorCode } from './errors.ts';
 export { PlainSdpHandler, plainSdpHandlerFactory } from './plain-sdp-handler.ts';

@@ -4,7 +4,6 @@
  * every listener on each change (the offscreen document forwards it to the hub and views).
  */
 import { Inviter, UserAgent, type Invitation, type Referral } from 'sip.js';
-import type { SessionDescriptionHandlerFactory } from 'sip.js';
 import { createLogger, type Logger } from '../core/logger.ts';
 import type {
   CallSnapshot,
@@ -21,30 +20,10 @@ import { dialTarget } from './dial-target.ts';
 import { EngineError } from './errors.ts';
 import { Registration } from './registration.ts';
 import { initialRegistration, registrationTransition } from './registration-machine.ts';
+import { withTimeout, type PhoneListener, type PhoneOptions } from './phone-options.ts';
 import { identityOf } from './remote-identity.ts';
 import { createUserAgent } from './user-agent.ts';
 
-export interface PhoneOptions {
-  account: AccountSettings;
-  /** Node passes the media-less handler; the browser passes none and gets sip.js's Web one. */
-  sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
-  /** Browser only: a call's remote audio is available (or gone), for the host to play. */
-  onRemoteMedia?: (callId: string, stream: MediaStream | null) => void;
-  /** Browser only: microphone constraints (deviceId). */
-  mediaConstraints?: MediaStreamConstraints;
-  /** A second incoming call rings (default); false: it is refused 486 without ringing. */
-  callWaiting?: boolean;
-  logger?: Logger;
-  /** Seconds between keep-alive OPTIONS to the registrar; 0 turns them off. Default 25. */
-  keepAliveSeconds?: number;
-  /** sip.js's own log level, routed through `logger`. Default `warn`. */
-  sipLogLevel?: 'debug' | 'log' | 'warn' | 'error';
-}
-
-export type PhoneListener = (snapshot: PhoneSnapshot, changed?: CallSnapshot) => void;
-
-/** An established call outlives a transport loss this long (64 x T1, RFC 3261) without reconnect. */
-const LOST_CALL_GRACE_MS = 32_000;
 const STOP_TIMEOUT_MS = 3000;
 const DEFAULT_REGISTER_EXPIRES = 600;
 
@@ -54,7 +33,6 @@ export class Phone {
   private registration: Registration | undefined;
   private registrationState: RegistrationSnapshot = initialRegistration(Date.now());
   private media: MediaStatus = 'unknown';
-  private lostTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly calls = new CallList();
   private readonly listeners = new Set<PhoneListener>();
   private readonly logger: Logger;
@@ -67,7 +45,7 @@ export class Phone {
       changed: (call) => this.publish(call.snapshot),
       mediaStatus: (status) => this.setMedia(status),
       remoteMedia: options.onRemoteMedia,
-      referred: (call, referral) => this.followReferral(call, referral),
+      referred: (referral) => this.followReferral(referral),
       mediaOptions: () => ({
         constraints: { audio: options.mediaConstraints?.audio ?? true, video: false },
       }),
@@ -101,8 +79,8 @@ export class Phone {
       logger: this.logger,
       keepAliveMs: (this.options.keepAliveSeconds ?? 25) * 1000,
       onChange: (snapshot) => this.setRegistration(snapshot),
-      onTransportLost: () => this.transportLost(),
-      onReconnected: () => this.reconnected(),
+      onTransportLost: () => this.calls.transportLost(),
+      onReconnected: () => this.calls.reconnected(this.logError),
     });
     await this.registration.start();
   }
@@ -112,15 +90,12 @@ export class Phone {
     const ua = this.ua;
     if (!ua) return;
     this.ua = undefined;
-    clearTimeout(this.lostTimer);
+    this.calls.stopTimers();
     await Promise.all(this.calls.live().map((call) => call.terminate().catch(this.logError)));
     this.registration?.stop();
     this.registration = undefined;
-    // A half-open connection can hold a graceful stop for Timer F (32 s): do not wait that long.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_TIMEOUT_MS)));
-    await Promise.race([ua.stop().catch(this.logError), timeout]);
-    clearTimeout(timer);
+    // A dead connection can hold a graceful stop for Timer F (32 s): do not wait that long.
+    await withTimeout(ua.stop().catch(this.logError), STOP_TIMEOUT_MS);
   }
 
   /** New settings: calls end, then the phone registers again (a rejected login retries). */
@@ -225,7 +200,7 @@ export class Phone {
   }
 
   /** We are the transferee: accept the REFER and place the call it asks for. */
-  private followReferral(_from: Call, referral: Referral): void {
+  private followReferral(referral: Referral): void {
     const target = referral.referTo;
     const identity = identityOf(target);
     const place = async () => {
@@ -242,20 +217,6 @@ export class Phone {
       await call.invite();
     };
     place().catch(this.logError);
-  }
-
-  private transportLost(): void {
-    for (const call of this.calls.live()) call.transportLost();
-    clearTimeout(this.lostTimer);
-    this.lostTimer = setTimeout(() => {
-      for (const call of this.calls.live())
-        call.loseConnection('No reconnect to the server in time.');
-    }, LOST_CALL_GRACE_MS);
-  }
-
-  private reconnected(): void {
-    clearTimeout(this.lostTimer);
-    for (const call of this.calls.live()) void call.refreshAfterReconnect().catch(this.logError);
   }
 
   private track(session: Inviter | Invitation, snapshot: CallSnapshot): Call {

@@ -10,6 +10,7 @@ import { Registerer, RegistererState, TransportState, type UserAgent } from 'sip
 import type { Logger } from '../core/logger.ts';
 import type { RegistrationSnapshot } from '../protocol/phone-state.ts';
 import { backoffDelay, RECONNECT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { describeError } from './errors.ts';
 import { KeepAlive } from './keep-alive.ts';
 import { isWaiting, registerOnce } from './register-once.ts';
 import {
@@ -31,10 +32,6 @@ export interface RegistrationOptions {
   onTransportLost: () => void;
   /** Connected again after a loss, and the REGISTER sent on it has settled. */
   onReconnected: () => void;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export class Registration {
@@ -74,7 +71,7 @@ export class Registration {
     try {
       await this.ua.start();
     } catch (error) {
-      this.retryLater(`connection failed: ${describe(error)}`);
+      this.retryLater(`connection failed: ${describeError(error)}`);
       return;
     }
     await this.firstAttempt;
@@ -101,7 +98,8 @@ export class Registration {
         .then(() => this.register())
         .then(() => {
           if (reconnected && this.running) this.options.onReconnected();
-        });
+        })
+        .catch((error: unknown) => this.options.logger.warn(describeError(error)));
       return;
     }
     if (!this.connected || state === TransportState.Connecting) return;
@@ -149,8 +147,9 @@ export class Registration {
     const registerer = new Registerer(this.ua, {
       expires: this.options.expires,
       logConfiguration: false,
-      // Refresh at 90 % of the granted time, leaving room for a slow round trip.
-      refreshFrequency: 90,
+      // sip.js refreshes at 99 % by default: 6 s before expiry at 600 s, too tight for a busy
+      // machine or a registrar that grants less than asked. 80 % leaves room.
+      refreshFrequency: 80,
     });
     registerer.stateChange.addListener(this.onRegistererState);
     this.registerer = registerer;
@@ -192,7 +191,7 @@ export class Registration {
     try {
       await this.ua.reconnect();
     } catch (error) {
-      this.retryLater(`reconnect failed: ${describe(error)}`);
+      this.retryLater(`reconnect failed: ${describeError(error)}`);
     }
   }
 

@@ -10,15 +10,16 @@ import { checkSettingsChanges } from '../settings/validate.ts';
 import { accountFrom } from './engine-config.ts';
 import { engine } from './engine.ts';
 
-export async function testAccount(changes: Record<string, unknown>): Promise<AccountTestResult> {
-  const { patch, errors } = checkSettingsChanges(changes);
-  if (errors.length > 0) return { ok: false, errors };
+export async function testAccount(patch: Record<string, unknown>): Promise<AccountTestResult> {
+  const checked = checkSettingsChanges(patch);
+  if (checked.errors.length > 0) {
+    const detail = checked.errors.map((e) => e.message).join(' ');
+    return { registered: false, failure: 'invalid-settings', detail };
+  }
 
-  const settings = { ...(await loadEffectiveSettings()), ...patch };
-  const account = accountFrom(settings);
+  const account = accountFrom({ ...(await loadEffectiveSettings()), ...checked.patch });
   if (!account) {
-    const field = settings.sipServer ? 'sipUri' : 'sipServer';
-    return { ok: false, errors: [{ field, message: t('settingsRequired') }] };
+    return { registered: false, failure: 'invalid-settings', detail: t('settingsRequired') };
   }
   return engine.send('engine.testAccount', { account });
 }

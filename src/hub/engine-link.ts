@@ -73,8 +73,11 @@ export function createEngineLink(loadConfig: () => Promise<EngineConfig>): Engin
     return creating;
   };
 
-  const configure = async (engineHash: string | null): Promise<void> => {
-    const config = await loadConfig();
+  const configure = async (
+    engineHash: string | null,
+    pending: Promise<EngineConfig> = loadConfig(),
+  ): Promise<void> => {
+    const config = await pending;
     const hash = configHash(config);
     if (hash === engineHash) return;
     await sendMessage('engine', 'engine.configure', { config, hash });
@@ -93,9 +96,13 @@ export function createEngineLink(loadConfig: () => Promise<EngineConfig>): Engin
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
       await ensureDocument();
+      // Read the settings while the engine answers: this is on the path of every first
+      // command after the worker wakes.
+      const config = loadConfig();
+      config.catch(() => undefined);
       try {
         const { configHash: engineHash } = await sendMessage('engine', 'engine.hello', null);
-        await configure(engineHash);
+        await configure(engineHash, config);
         return;
       } catch (err) {
         if (!(err instanceof NoReceiverError) || Date.now() > deadline) throw err;

@@ -29,6 +29,11 @@ export function startHub(): void {
   chrome.commands.onCommand.addListener((command) => {
     onCommand(command).catch(report(`command ${command} failed`));
   });
+  // Chrome starts the worker with the browser only for an onStartup listener; then the
+  // phone registers before anyone opens a view.
+  chrome.runtime.onStartup.addListener(() => {
+    engine.revive().catch(report('could not start the engine'));
+  });
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === KEEPALIVE) engine.revive().catch(report('keep-alive failed'));
     onCrmAlarm(alarm.name);

@@ -27,13 +27,13 @@ const FROM_PAGES: MessageName[] = [
   'call.hold',
   'call.dtmf',
   'call.transfer',
-  'phone.missedCalls',
-  'phone.clearMissed',
-  'media.check',
+  'history.missed',
+  'history.clearMissed',
+  'media.granted',
   'media.openOnboarding',
   'settings.get',
   'settings.save',
-  'settings.test',
+  'account.test',
   'caller.get',
   'caller.pick',
 ];
@@ -81,19 +81,22 @@ export function routeHubMessages(): () => void {
         await onPhoneChanged(snapshot, changed);
         return null;
       },
-      'phone.missedCalls': async () => ({ count: (await readSession()).missedCount }),
-      'phone.clearMissed': async () => {
+      'history.missed': async () => ({ count: (await readSession()).missedCount }),
+      'history.clearMissed': async () => {
         await clearMissed();
         return null;
       },
-      'media.check': forward('media.check'),
+      'media.granted': async () => {
+        await engine.send('media.check', null);
+        return null;
+      },
       'media.openOnboarding': async () => {
         await openOnboarding();
         return null;
       },
       'settings.get': () => loadSettingsView(),
-      'settings.save': ({ changes }) => saveSettings(changes),
-      'settings.test': ({ changes }) => testAccount(changes),
+      'settings.save': ({ patch }) => saveSettings(patch),
+      'account.test': ({ patch }) => testAccount(patch),
       'engine.ready': () => {
         engine.notifyReady();
         return null;

@@ -1,6 +1,7 @@
 /**
  * One registration attempt with a separate user agent, for "test the account": it reports
- * how the server answered, then unregisters, leaving the working phone untouched.
+ * how the server answered and how long it took, then unregisters, leaving the working phone
+ * untouched.
  */
 import type { AccountTestResult, EngineAccount } from '../protocol/messages.ts';
 import type { RegistrationSnapshot } from '../protocol/phone-state.ts';
@@ -10,13 +11,17 @@ const TRIAL_TIMEOUT_MS = 10_000;
 
 export async function tryAccount(api: EngineApi, input: EngineAccount): Promise<AccountTestResult> {
   const checked = api.validateAccount(input);
-  if (!checked.ok) return { ok: false, errors: checked.errors };
+  if (!checked.ok) {
+    const detail = checked.errors.map((e) => e.message).join(' ');
+    return { registered: false, failure: 'invalid-settings', detail };
+  }
 
   // A trial phone must not take calls meant for the real one.
   const phone = api.createPhone({ account: checked.account, callWaiting: false });
+  const started = performance.now();
   let stopWatching = () => {};
-  const outcome = new Promise<RegistrationSnapshot>((resolve) => {
-    const timer = setTimeout(() => resolve(phone.snapshot().registration), TRIAL_TIMEOUT_MS);
+  const outcome = new Promise<RegistrationSnapshot | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), TRIAL_TIMEOUT_MS);
     stopWatching = phone.onChange(({ registration }) => {
       if (registration.state !== 'registered' && registration.state !== 'failed') return;
       clearTimeout(timer);
@@ -27,8 +32,16 @@ export async function tryAccount(api: EngineApi, input: EngineAccount): Promise<
   try {
     // A refused start still ends in a failed registration, which is the answer.
     await phone.start().catch(() => undefined);
-    const registration = await outcome;
-    return { ok: registration.state === 'registered', registration };
+    const registration = (await outcome) ?? phone.snapshot().registration;
+    if (registration.state === 'registered') {
+      return { registered: true, ms: performance.now() - started };
+    }
+    if (registration.state !== 'failed') return { registered: false, failure: 'timeout' };
+    return {
+      registered: false,
+      failure: registration.failure ?? 'server-error',
+      ...(registration.detail ? { detail: registration.detail } : {}),
+    };
   } finally {
     stopWatching();
     await phone.stop();

@@ -12,6 +12,7 @@ import { isFromExtension } from '../protocol/sender.ts';
 import { checkPayload } from '../protocol/validate.ts';
 import { tryAccount } from './account-trial.ts';
 import type { EngineApi, PhoneLike } from './engine-api.ts';
+import { createPhoneSlot } from './phone-slot.ts';
 import { checkMicrophone, watchMicrophone } from './microphone.ts';
 import { createRemoteAudio } from './remote-audio.ts';
 import { createRinger } from './ringer.ts';
@@ -30,14 +31,15 @@ export function startHost(api: EngineApi): void {
   const audio = createRemoteAudio();
   const ringer = createRinger();
   const since = Date.now();
-  let phone: PhoneLike | null = null;
-  let detach = () => {};
-  let config: EngineConfig | null = null;
+  const slot = createPhoneSlot(api, {
+    onRemoteMedia: (callId, stream) => audio.attach(callId, stream),
+    onChange: (changed) => push(changed),
+  });
   let hash: string | null = null;
   let media: MediaStatus = 'unknown';
 
   const snapshot = (): PhoneSnapshot => {
-    const base = phone?.snapshot() ?? {
+    const base = slot.current()?.snapshot() ?? {
       registration: { state: 'unregistered' as const, since },
       calls: [],
       media,
@@ -63,53 +65,27 @@ export function startHost(api: EngineApi): void {
     return media;
   };
 
-  /** Before a call needs the microphone: never send an offer or a 200 OK without one. */
+  /**
+   * Before a call needs the microphone: never send an offer or a 200 OK without one. An `ok`
+   * stays true until the permission or device watchers say otherwise; anything else is
+   * checked again, since the user may have fixed it.
+   */
   const requireMicrophone = async () => {
-    const status = await recheck();
+    const status = media === 'ok' ? media : await recheck();
     if (status === 'blocked') throw new Error(t('engineMicrophoneBlocked'));
     if (status === 'missing') throw new Error(t('engineMicrophoneMissing'));
   };
 
   const live = (): PhoneLike => {
+    const phone = slot.current();
     if (!phone) throw new Error(t('engineNoAccount'));
     return phone;
   };
 
-  const build = async (next: EngineConfig) => {
-    detach();
-    await phone?.stop();
-    phone = null;
-    if (!next.account) return;
-
-    const { microphoneId } = next.devices;
-    phone = api.createPhone({
-      account: next.account,
-      callWaiting: next.callWaiting,
-      mediaConstraints: { audio: microphoneId ? { deviceId: microphoneId } : true, video: false },
-      onRemoteMedia: (callId, stream) => audio.attach(callId, stream),
-      logger: createLogger('offscreen:sip'),
-    });
-    detach = phone.onChange((_, changed) => push(changed));
-    await phone.start();
-  };
-
   const configure = async (next: EngineConfig) => {
-    const before = config;
-    config = next;
     audio.setSpeaker(next.devices.speakerId);
     ringer.setDevices(next.devices.ringerId, next.devices.speakerId);
-
-    const accountChanged = JSON.stringify(before?.account) !== JSON.stringify(next.account);
-    const optionsChanged =
-      before?.callWaiting !== next.callWaiting ||
-      before.devices.microphoneId !== next.devices.microphoneId;
-    if (phone && next.account && !optionsChanged) {
-      if (accountChanged) await phone.reconfigure(next.account);
-    } else if (accountChanged || optionsChanged) {
-      // TODO(#3): a changed microphone or call-waiting setting rebuilds the phone, which
-      // ends calls in progress; apply it once they are over instead.
-      await build(next);
-    }
+    await slot.apply(next);
     push();
   };
 

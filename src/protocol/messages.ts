@@ -16,7 +16,7 @@ import type {
   MediaStatus,
   PhoneSnapshot,
   RecordRef,
-  RegistrationSnapshot,
+  RegistrationFailure,
 } from './phone-state.ts';
 
 interface Msg<Req, Res> {
@@ -50,15 +50,13 @@ export interface FieldError {
   message: string;
 }
 
-export type SaveResult = { ok: true } | { ok: false; errors: FieldError[] };
+/** A patch of user settings: a secret left out keeps the stored one. */
+export type SettingsPatch = Partial<Settings>;
 
-export interface AccountTestResult {
-  ok: boolean;
-  /** Set when the settings were refused before any attempt. */
-  errors?: FieldError[];
-  /** The registration outcome of the attempt. */
-  registration?: RegistrationSnapshot;
-}
+/** The outcome of one registration attempt with an account ("test the account"). */
+export type AccountTestResult =
+  | { registered: true; ms: number }
+  | { registered: false; failure: RegistrationFailure | 'timeout'; detail?: string };
 
 export interface Messages {
   /** Views and content scripts ask for the current state; the hub asks the engine. */
@@ -75,20 +73,21 @@ export interface Messages {
   /** The engine pushes every state change to the hub and the views. */
   'phone.changed': Msg<{ snapshot: PhoneSnapshot; changed?: CallSnapshot }, null>;
   /** Missed calls since the user last looked; the badge shows the same count. */
-  'phone.missedCalls': Msg<null, { count: number }>;
-  'phone.clearMissed': Msg<null, null>;
+  'history.missed': Msg<null, { count: number }>;
+  /** The user has seen the missed calls: the count and the badge go back to zero. */
+  'history.clearMissed': Msg<null, null>;
 
-  /** Re-check the microphone (after the onboarding grant); answers the new status. */
-  'media.check': Msg<null, MediaStatus>;
+  /** The onboarding page obtained the microphone grant: the engine checks again at once. */
+  'media.granted': Msg<null, null>;
   /** Open (or focus) the microphone onboarding tab. */
   'media.openOnboarding': Msg<null, null>;
 
-  /** Effective settings for views: never the password, only whether one is set. */
+  /** Effective settings for views: never a secret, only whether one is stored. */
   'settings.get': Msg<null, SettingsView>;
-  /** Save user settings; `password` absent keeps the stored one. */
-  'settings.save': Msg<{ changes: Partial<Settings> }, SaveResult>;
-  /** Register once with the stored settings overlaid by `changes`, and report. */
-  'settings.test': Msg<{ changes: Partial<Settings> }, AccountTestResult>;
+  /** Save a patch of user settings; refused whole (with the reasons) if any value is bad. */
+  'settings.save': Msg<{ patch: SettingsPatch }, SettingsView>;
+  /** Register once with the stored settings overlaid by `patch`, then unregister. */
+  'account.test': Msg<{ patch: SettingsPatch }, AccountTestResult>;
 
   /** Offscreen to hub: the engine listens now (sent once per document). */
   'engine.ready': Msg<null, null>;
@@ -96,6 +95,8 @@ export interface Messages {
   'engine.hello': Msg<null, { configHash: string | null }>;
   /** Hub to engine: apply this configuration (re-registers when the account changed). */
   'engine.configure': Msg<{ config: EngineConfig; hash: string }, null>;
+  /** Hub to engine: check the microphone again; answers the new status. */
+  'media.check': Msg<null, MediaStatus>;
   /** Hub to engine: one registration attempt with a separate user agent. */
   'engine.testAccount': Msg<{ account: EngineAccount }, AccountTestResult>;
 

@@ -62,7 +62,7 @@ const flag = (key: string) => (f: Fields) =>
 
 const object: Check = (p) => (fields(p) ? null : 'expected an object');
 
-const withChanges: Check = (p) => (fields(fields(p)?.changes) ? null : 'changes must be an object');
+const withPatch: Check = (p) => (fields(fields(p)?.patch) ? null : 'patch must be an object');
 
 export const payloadChecks: { [K in MessageName]: Check } = {
   'phone.snapshot': isNull,
@@ -83,13 +83,14 @@ export const payloadChecks: { [K in MessageName]: Check } = {
   ),
   'call.transfer': call((f) => checkDialTarget(f.target)),
   'phone.changed': (p) => (fields(fields(p)?.snapshot) ? null : 'snapshot must be an object'),
-  'phone.missedCalls': isNull,
-  'phone.clearMissed': isNull,
-  'media.check': isNull,
+  'history.missed': isNull,
+  'history.clearMissed': isNull,
+  'media.granted': isNull,
   'media.openOnboarding': isNull,
   'settings.get': isNull,
-  'settings.save': withChanges,
-  'settings.test': withChanges,
+  'settings.save': withPatch,
+  'account.test': withPatch,
+  'media.check': isNull,
   'engine.ready': isNull,
   'engine.hello': isNull,
   'engine.configure': object,

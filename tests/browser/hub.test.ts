@@ -55,20 +55,26 @@ it('answers from the same engine after the service worker was stopped', async ()
   expect(await offscreenDocuments()).toEqual([before]);
 });
 
-it('stores settings, never shows the password, and names a bad field', async () => {
-  const saved = await hub.send('settings.save', {
-    changes: { sipServer: 'ws://127.0.0.1:5066', sipUri: 'sip:alice@sip.test', password: 's3cret' },
-  });
-  expect(saved).toEqual({ ok: true });
+it('stores settings, never shows a secret, and refuses a bad value whole', async () => {
+  const patch = {
+    sipServer: 'ws://127.0.0.1:5066',
+    sipUri: 'sip:alice@sip.test',
+    password: 's3cret',
+  };
+  const saved = await hub.send('settings.save', { patch });
+  expect(saved.values.sipUri).toBe('sip:alice@sip.test');
+  expect(saved.secrets).toEqual({ password: true, hubspotToken: false });
 
   const view = await hub.send('settings.get', null);
-  expect(view.settings.sipUri).toBe('sip:alice@sip.test');
-  expect(view.hasPassword).toBe(true);
+  expect(view).toEqual(saved);
   expect(JSON.stringify(view)).not.toContain('s3cret');
 
-  const refused = await hub.send('settings.save', { changes: { sipServer: 'http://pbx' } });
-  expect(refused).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'sipServer' })] });
-  expect((await hub.send('settings.get', null)).settings.sipServer).toBe('ws://127.0.0.1:5066');
+  const refused = await hub.reply('settings.save', {
+    patch: { displayName: 'Alice', sipServer: 'http://pbx' },
+  });
+  expect(refused).toEqual({ ok: false, error: expect.stringMatching(/WebSocket/) as string });
+  const after = await hub.send('settings.get', null);
+  expect(after.values).toMatchObject({ sipServer: 'ws://127.0.0.1:5066', displayName: '' });
 });
 
 it('refuses malformed commands before they reach the engine', async () => {

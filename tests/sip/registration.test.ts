@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { registeredContacts } from '../support/registrar.ts';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { startFreezableProxy } from '../support/freezable-proxy.ts';
+import { freePort } from '../support/ports.ts';
+import { registeredBindings, registeredContacts } from '../support/registrar.ts';
 import { accountFor, captureLogger, makePhone, stopPhones } from '../support/sip-node.ts';
 
 afterEach(stopPhones);
@@ -34,6 +36,74 @@ describe('registration against Kamailio', () => {
     const failures = phone.changes.filter((s) => s.registration.state === 'failed');
     expect(failures).toHaveLength(1);
     expect(await registeredContacts('u1')).toEqual([]);
-    expect(lines.join('\n')).not.toContain('not-the-password');
+    const log = lines.join('\n');
+    expect(log).toContain('REGISTER failed: 403');
+    expect(log).not.toContain('not-the-password');
+    expect(log).not.toMatch(/Authorization:|response="/i);
+  });
+});
+
+describe('registration edge cases', () => {
+  it('reports invalid settings without touching the network', async () => {
+    const phone = await makePhone('u0', {
+      account: { ...accountFor('u0'), server: 'http://wrong.example.test' },
+      register: false,
+    });
+    await phone.phone.start();
+    expect(phone.now.registration).toMatchObject({ state: 'failed', failure: 'invalid-settings' });
+    expect(phone.now.registration.detail).toMatch(/^server: /);
+  });
+
+  it('reports an unreachable server, with the time of the next attempt', async () => {
+    const port = await freePort();
+    const phone = await makePhone('u0', {
+      account: { ...accountFor('u0'), server: `ws://127.0.0.1:${port}` },
+      register: false,
+    });
+    await phone.phone.start();
+    const { registration } = phone.now;
+    expect(registration).toMatchObject({ state: 'failed', failure: 'server-unreachable' });
+    expect(registration.retryAt).toBeGreaterThan(Date.now());
+    expect(registration.retryAt).toBeLessThan(Date.now() + 1000);
+  });
+
+  it('registers once the settings are corrected after a rejected password', async () => {
+    const phone = await makePhone('u1', {
+      account: { ...accountFor('u1'), password: 'wrong' },
+      register: false,
+    });
+    await phone.phone.start();
+    expect(phone.now.registration.failure).toBe('credentials-rejected');
+    await phone.phone.reconfigure(accountFor('u1'));
+    await phone.registered();
+    expect(await registeredContacts('u1')).toHaveLength(1);
+  });
+
+  it('refreshes the registration before it expires', async () => {
+    const phone = await makePhone('u2', { account: { ...accountFor('u2'), registerExpires: 5 } });
+    const [before] = await registeredBindings('u2');
+    await new Promise((r) => setTimeout(r, 5000));
+    const after = await registeredBindings('u2');
+    expect(after).toHaveLength(1);
+    expect(after[0]?.cseq).toBeGreaterThan(before?.cseq ?? Infinity);
+    expect(phone.changes.map((s) => s.registration.state)).not.toContain('failed');
+  }, 10_000);
+
+  it('detects a half-open connection by keep-alive and registers again (C01 variant B)', async () => {
+    const proxy = await startFreezableProxy(inject('sip').wsPort);
+    try {
+      const server = { wsUrl: proxy.url, domain: 'sip.test' };
+      const phone = await makePhone('u3', { server, keepAliveSeconds: 1 });
+      const frozenAt = Date.now();
+      proxy.freeze();
+      const lost = await phone.waitFor((s) => s.registration.state !== 'registered', 'loss', 4000);
+      expect(lost.registration.failure).toBe('server-unreachable');
+      expect(Date.now() - frozenAt).toBeLessThan(3000);
+      await phone.registered(3000);
+    } finally {
+      // Phones first: an unregister caught by the closing proxy would wait for its timeout.
+      await stopPhones();
+      await proxy.close();
+    }
   });
 });

@@ -147,7 +147,13 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
     get pid() {
       return pid;
     },
-    stop: () => halt('SIGTERM'),
+    stop: async () => {
+      await halt('SIGTERM');
+      // A run folder made here goes with the server; set CTI_KEEP_KAMAILIO_LOGS to keep it.
+      if (!options.runDir && !process.env.CTI_KEEP_KAMAILIO_LOGS) {
+        fs.rmSync(runDir, { recursive: true, force: true });
+      }
+    },
     kill: () => halt('SIGKILL'),
     restart: async (downMs = 0) => {
       await halt('SIGTERM');

@@ -2,10 +2,18 @@
 import { inject } from 'vitest';
 import { SIP_DOMAIN } from './kamailio.ts';
 
-export async function registeredContacts(
+export interface Binding {
+  address: string;
+  /** The CSeq of the REGISTER that last refreshed it. */
+  cseq: number;
+}
+
+type Lookup = { AoR: string; Contacts: { Contact: { Address: string; CSeq: number } }[] };
+
+export async function registeredBindings(
   user: string,
   wsPort = inject('sip').wsPort,
-): Promise<string[]> {
+): Promise<Binding[]> {
   const res = await fetch(`http://127.0.0.1:${wsPort}/RPC`, {
     method: 'POST',
     body: JSON.stringify({
@@ -16,7 +24,11 @@ export async function registeredContacts(
     }),
     signal: AbortSignal.timeout(2000),
   });
-  type Lookup = { AoR: string; Contacts: { Contact: { Address: string } }[] };
   const body = (await res.json()) as { result?: Lookup; error?: unknown };
-  return body.result?.Contacts.map((c) => c.Contact.Address) ?? [];
+  const contacts = body.result?.Contacts ?? [];
+  return contacts.map(({ Contact }) => ({ address: Contact.Address, cseq: Contact.CSeq }));
+}
+
+export async function registeredContacts(user: string, wsPort?: number): Promise<string[]> {
+  return (await registeredBindings(user, wsPort)).map((binding) => binding.address);
 }

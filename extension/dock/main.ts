@@ -1,1 +1,0 @@
-// dock entry: filled by its issue.

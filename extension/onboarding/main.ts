@@ -1,1 +1,0 @@
-// onboarding entry: filled by its issue.

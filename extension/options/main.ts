@@ -1,1 +1,0 @@
-// options entry: filled by its issue.

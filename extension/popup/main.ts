@@ -1,1 +1,0 @@
-// popup entry: filled by its issue.

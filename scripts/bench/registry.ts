@@ -1,0 +1,8 @@
+/**
+ * Every benchmark suite, in the order `npm run bench` runs them. Add a suite: write a file
+ * beside this one exporting a `Suite`, and list it here.
+ */
+import type { Suite } from './measure.ts';
+import { phoneSuite } from './phone.ts';
+
+export const suites: Suite[] = [phoneSuite];

@@ -1,0 +1,121 @@
+/**
+ * The options form's working copy of the settings: text where the agent types, converted back
+ * to a patch of `Settings` on save. Secrets start empty; a secret left empty keeps the stored
+ * value, because the view never receives it.
+ */
+import type { CrmName } from '../../protocol/phone-state.ts';
+import type { IceServer, SettingKey, Settings } from '../../settings/settings.ts';
+import type { SettingsPatch, SettingsView } from '../hub-messages.ts';
+
+export const CRMS: CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
+
+/** Product names, the same in every language. */
+export const CRM_LABELS: Record<CrmName, string> = {
+  salesforce: 'Salesforce',
+  hubspot: 'HubSpot',
+  zendesk: 'Zendesk',
+};
+
+export interface IceRow {
+  urls: string;
+  username: string;
+  credential: string;
+}
+
+export interface Draft extends Omit<Settings, 'iceServers' | 'registerExpires' | 'extraHosts'> {
+  iceServers: IceRow[];
+  registerExpires: string;
+  /** One host per line. */
+  extraHosts: Record<CrmName, string>;
+}
+
+export type SetDraft = (patch: Partial<Draft>) => void;
+
+/** What every options section receives. */
+export interface SectionProps {
+  draft: Draft;
+  set: SetDraft;
+  /** Messages by field id (see `fieldId`). */
+  errors: Map<string, string>;
+  locked: (key: SettingKey) => boolean;
+}
+
+export function toDraft({ values }: SettingsView): Draft {
+  return {
+    ...values,
+    password: '',
+    hubspotToken: '',
+    iceServers: values.iceServers.map((s) => ({
+      urls: Array.isArray(s.urls) ? s.urls.join(' ') : s.urls,
+      username: s.username ?? '',
+      credential: s.credential ?? '',
+    })),
+    registerExpires: String(values.registerExpires),
+    extraHosts: {
+      salesforce: values.extraHosts.salesforce.join('\n'),
+      hubspot: values.extraHosts.hubspot.join('\n'),
+      zendesk: values.extraHosts.zendesk.join('\n'),
+    },
+  };
+}
+
+export const lines = (text: string): string[] =>
+  text
+    .split(/[\n,]/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+export function isBlankRow(row: IceRow): boolean {
+  return !row.urls.trim() && !row.username.trim() && !row.credential;
+}
+
+function iceServers(rows: IceRow[]): IceServer[] {
+  return rows
+    .filter((row) => !isBlankRow(row))
+    .map((row) => {
+      const urls = row.urls.trim().split(/\s+/);
+      const server: IceServer = { urls: urls.length === 1 ? (urls[0] ?? '') : urls };
+      if (row.username.trim()) server.username = row.username.trim();
+      if (row.credential) server.credential = row.credential;
+      return server;
+    });
+}
+
+/** The settings as the form would store them, before comparing with what is stored. */
+function fromDraft(draft: Draft): Settings {
+  return {
+    ...draft,
+    sipServer: draft.sipServer.trim(),
+    sipUri: draft.sipUri.trim(),
+    authorizationUser: draft.authorizationUser.trim(),
+    displayName: draft.displayName.trim(),
+    outsideLinePrefix: draft.outsideLinePrefix.trim(),
+    hubspotToken: draft.hubspotToken.trim(),
+    iceServers: iceServers(draft.iceServers),
+    registerExpires: Number(draft.registerExpires),
+    extraHosts: {
+      salesforce: lines(draft.extraHosts.salesforce),
+      hubspot: lines(draft.extraHosts.hubspot),
+      zendesk: lines(draft.extraHosts.zendesk),
+    },
+  };
+}
+
+/** Only what changed and is not locked; a secret only when a new one was typed. */
+export function toPatch(draft: Draft, view: SettingsView): SettingsPatch {
+  const next = fromDraft(draft);
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as SettingKey[]) {
+    if (view.locked.includes(key)) continue;
+    if (key === 'password' || key === 'hubspotToken') {
+      if (next[key] !== '') patch[key] = next[key];
+      continue;
+    }
+    const stored = view.values[key];
+    if (JSON.stringify(next[key]) !== JSON.stringify(stored)) patch[key] = next[key];
+  }
+  return patch;
+}
+
+/** DOM id of a field, from its path such as `iceServers.0.urls`. */
+export const fieldId = (path: string): string => `opt-${path.replace(/\./g, '-')}`;

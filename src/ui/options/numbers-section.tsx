@@ -1,0 +1,62 @@
+import { getCountries } from 'libphonenumber-js';
+import { t, uiLanguage } from '../i18n.ts';
+import type { SectionProps } from './draft.ts';
+import { CheckField, SelectField, TextField } from './fields.tsx';
+
+/** Every country libphonenumber-js knows, named in the UI language and sorted by that name. */
+function countryOptions(): { value: string; label: string }[] {
+  const language = uiLanguage();
+  const names = new Intl.DisplayNames([language], { type: 'region' });
+  return getCountries()
+    .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, language));
+}
+
+export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
+  return (
+    <section aria-labelledby="opt-numbers">
+      <h2 id="opt-numbers">{t('optionsNumbers')}</h2>
+      <SelectField
+        path="defaultCountry"
+        label={t('optionsCountryLabel')}
+        hint={t('optionsCountryHint')}
+        value={draft.defaultCountry}
+        options={countryOptions()}
+        error={errors.get('defaultCountry')}
+        locked={locked('defaultCountry')}
+        onChange={(defaultCountry) => set({ defaultCountry })}
+      />
+      <TextField
+        path="outsideLinePrefix"
+        label={t('optionsPrefixLabel')}
+        hint={t('optionsPrefixHint')}
+        inputMode="tel"
+        value={draft.outsideLinePrefix}
+        error={errors.get('outsideLinePrefix')}
+        locked={locked('outsideLinePrefix')}
+        onInput={(outsideLinePrefix) => set({ outsideLinePrefix })}
+      />
+      <SelectField
+        path="dialFormat"
+        label={t('optionsDialFormatLabel')}
+        value={draft.dialFormat}
+        options={[
+          { value: 'national', label: t('optionsDialNational') },
+          { value: 'international', label: t('optionsDialInternational') },
+        ]}
+        locked={locked('dialFormat')}
+        onChange={(value) =>
+          set({ dialFormat: value === 'national' ? 'national' : 'international' })
+        }
+      />
+      <CheckField
+        path="detectNumbers"
+        label={t('optionsDetectLabel')}
+        hint={t('optionsDetectHint')}
+        checked={draft.detectNumbers}
+        locked={locked('detectNumbers')}
+        onChange={(detectNumbers) => set({ detectNumbers })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SettingsView } from '../hub-messages.ts';
+import { t } from '../i18n.ts';
+import type { DeviceInfo, SettingsHub } from '../ports.ts';
+import { OptionsForm } from './options-form.tsx';
+
+interface Props {
+  hub: SettingsHub;
+  loadDevices: () => Promise<DeviceInfo[]>;
+  onOpenOnboarding: () => void;
+}
+
+/** The options page connected to the hub. */
+// TODO(#6): re-load when the hub reports a live policy change.
+export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
+  const [view, setView] = useState<SettingsView>();
+  const [error, setError] = useState('');
+  const [devices, setDevices] = useState<DeviceInfo[]>([]);
+
+  useEffect(() => {
+    hub.load().then(setView, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    loadDevices().then(setDevices, () => setDevices([]));
+  }, [hub, loadDevices]);
+
+  return (
+    <main class="page options">
+      <h1>{t('optionsTitle')}</h1>
+      {error && (
+        <p class="error" role="alert">
+          {t('optionsLoadFailed', error)}
+        </p>
+      )}
+      {!view && !error && <p role="status">{t('optionsLoading')}</p>}
+      {view && (
+        <OptionsForm
+          view={view}
+          devices={devices}
+          onSave={hub.save}
+          onTest={hub.test}
+          onOpenOnboarding={onOpenOnboarding}
+        />
+      )}
+    </main>
+  );
+}

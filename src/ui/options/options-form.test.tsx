@@ -1,0 +1,208 @@
+// @vitest-environment jsdom
+import '../testing.ts';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { AccountTestResult, SettingsPatch, SettingsView } from '../hub-messages.ts';
+import type { DeviceInfo } from '../ports.ts';
+import { makeView } from './fixtures.ts';
+import { OptionsForm } from './options-form.tsx';
+
+function setup(view = makeView(), devices: DeviceInfo[] = []) {
+  const onSave = vi.fn((patch: SettingsPatch): Promise<SettingsView> => {
+    const rest = { ...patch };
+    delete rest.password;
+    delete rest.hubspotToken;
+    return Promise.resolve({ ...view, values: { ...view.values, ...rest } });
+  });
+  const onTest = vi.fn((_: SettingsPatch): Promise<AccountTestResult> =>
+    Promise.resolve({ registered: true, ms: 123.4 }),
+  );
+  render(
+    <OptionsForm
+      view={view}
+      devices={devices}
+      onSave={onSave}
+      onTest={onTest}
+      onOpenOnboarding={vi.fn()}
+    />,
+  );
+  const type = (label: string | RegExp, value: string) =>
+    fireEvent.input(screen.getByLabelText(label), { target: { value } });
+  const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+  return { onSave, onTest, type, save };
+}
+
+describe('OptionsForm validation', () => {
+  it('names the field in its message, marks it and moves focus to it', async () => {
+    const { onSave, type, save } = setup();
+    type('Server URL (WebSocket)', 'https://pbx.example.test');
+    save();
+
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent(
+      'Server URL (WebSocket): enter a URL that starts with wss://',
+    );
+    const field = screen.getByLabelText('Server URL (WebSocket)');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(/Server URL \(WebSocket\): enter a URL/);
+    await waitFor(() => expect(field).toHaveFocus());
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('names the ICE server row and the CRM whose hosts are wrong', () => {
+    const { type, save } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Add ICE server' }));
+    type('URL', 'turn:turn.example.test:3478');
+    type('Additional host names for Zendesk', 'support.example.test\nnot a host');
+    save();
+
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent(
+      'ICE server 1: a TURN server needs a user name and a password.',
+    );
+    expect(summary).toHaveTextContent(
+      'Additional host names for Zendesk: “not a host” is not a host name.',
+    );
+  });
+
+  it('clears a message once the field is corrected', () => {
+    const { type, save } = setup();
+    type('Registration interval (seconds)', '5');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent('Registration interval (seconds)');
+    type('Registration interval (seconds)', '300');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('OptionsForm saving', () => {
+  it('saves only what changed, and says so', async () => {
+    const { onSave, type, save } = setup();
+    type('Display name', 'Alice Agent');
+    fireEvent.click(screen.getByRole('button', { name: 'Add ICE server' }));
+    type('URL', 'stun:stun.example.test:3478');
+    type('Outside-line prefix', '0');
+    save();
+
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({
+        displayName: 'Alice Agent',
+        iceServers: [{ urls: 'stun:stun.example.test:3478' }],
+        outsideLinePrefix: '0',
+      }),
+    );
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+  });
+
+  it('shows why the hub refused to save', async () => {
+    const { onSave, save } = setup();
+    onSave.mockRejectedValueOnce(new Error('sipUri: domain not allowed'));
+    save();
+    expect(await screen.findByText(/could not be saved: sipUri: domain not allowed/)).toBeVisible();
+  });
+});
+
+describe('OptionsForm secrets are write-only', () => {
+  it('never shows the stored password; empty keeps it, typed replaces it', async () => {
+    const { onSave, type, save } = setup();
+    const password = screen.getByLabelText('Password');
+    expect(password).toHaveAttribute('type', 'password');
+    expect(password).toHaveValue('');
+    expect(password).toHaveAccessibleDescription(/A value is stored/);
+
+    save();
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith({}));
+
+    type('Password', 'alice-secret');
+    save();
+    await waitFor(() => expect(onSave).toHaveBeenLastCalledWith({ password: 'alice-secret' }));
+    await waitFor(() => expect(screen.getByLabelText('Password')).toHaveValue(''));
+  });
+
+  it('treats the HubSpot token the same way', () => {
+    setup(makeView({ secrets: { password: false, hubspotToken: true } }));
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Not set.');
+    const token = screen.getByLabelText('HubSpot private app access token');
+    expect(token).toHaveValue('');
+    expect(token).toHaveAccessibleDescription(/A value is stored/);
+  });
+});
+
+describe('OptionsForm under admin policy', () => {
+  const view = makeView({
+    locked: ['sipServer', 'crmEnabled', 'hubspotToken', 'iceServers'],
+    ignored: [{ key: 'registerExpires', reason: 'must be a number, got "ten"' }],
+  });
+
+  it('shows locked settings disabled and marked as set by the administrator', () => {
+    setup(view);
+    const server = screen.getByLabelText('Server URL (WebSocket)');
+    expect(server).toBeDisabled();
+    expect(server).toHaveValue('wss://pbx.example.test:8089/ws');
+    expect(server).toHaveAccessibleDescription(/Set by your administrator/);
+    expect(screen.getByLabelText('Use Salesforce')).toBeDisabled();
+    expect(screen.getByLabelText('HubSpot private app access token')).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Add ICE server' })).toBeDisabled();
+    expect(screen.getByLabelText('SIP address')).toBeEnabled();
+  });
+
+  it('lists the policy values that were ignored, and why', () => {
+    setup(view);
+    const admin = screen.getByRole('region', { name: 'Set by your administrator' });
+    expect(admin).toHaveTextContent('Your administrator has set 4 settings');
+    const ignored = within(admin).getByRole('listitem');
+    expect(ignored).toHaveTextContent('registerExpires: must be a number, got "ten"');
+  });
+
+  it('has no admin section without policy', () => {
+    setup();
+    expect(screen.queryByRole('region', { name: 'Set by your administrator' })).toBeNull();
+  });
+});
+
+describe('OptionsForm account test and devices', () => {
+  it('tests the account with the form values and reports the time', async () => {
+    const { onTest, type } = setup();
+    type('Password', 'typed-secret');
+    fireEvent.click(screen.getByRole('button', { name: 'Test account' }));
+    expect(await screen.findByText('Registered in 123 ms. The account works.')).toBeVisible();
+    expect(onTest).toHaveBeenCalledWith({ password: 'typed-secret' });
+  });
+
+  it('reports a failed test with what to do', async () => {
+    const { onTest } = setup();
+    onTest.mockResolvedValueOnce({
+      registered: false,
+      failure: 'credentials-rejected',
+      detail: '403 Forbidden',
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Test account' }));
+    expect(await screen.findByText(/check the authorization user and the password/)).toBeVisible();
+    expect(screen.getByText(/403 Forbidden/)).toBeVisible();
+  });
+
+  it('does not test an invalid account', () => {
+    const { onTest, type } = setup();
+    type('SIP address', 'alice');
+    fireEvent.click(screen.getByRole('button', { name: 'Test account' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('SIP address: enter an address');
+    expect(onTest).not.toHaveBeenCalled();
+  });
+
+  it('explains hidden device names and keeps a saved device that is unplugged', () => {
+    const devices: DeviceInfo[] = [
+      { deviceId: 'a1', kind: 'audioinput', label: '' },
+      { deviceId: 'o1', kind: 'audiooutput', label: '' },
+    ];
+    const base = makeView();
+    setup(makeView({ values: { ...base.values, speakerId: 'gone' } }), devices);
+    expect(screen.getByText(/Device names appear once the microphone is allowed/)).toBeVisible();
+
+    const mic = within(screen.getByLabelText('Microphone'));
+    expect(mic.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'System default',
+      'Device 1',
+    ]);
+    expect(screen.getByLabelText('Speaker')).toHaveDisplayValue('Saved device (not connected)');
+  });
+});

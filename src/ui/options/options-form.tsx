@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SettingKey } from '../../settings/settings.ts';
+import type { AccountTestResult, SettingsPatch, SettingsView } from '../hub-messages.ts';
+import { t } from '../i18n.ts';
+import type { DeviceInfo } from '../ports.ts';
+import { AccountSection } from './account-section.tsx';
+import { AdminSection } from './admin-section.tsx';
+import { CrmSection } from './crm-section.tsx';
+import { DevicesSection } from './devices-section.tsx';
+import { fieldId, toDraft, toPatch, type Draft } from './draft.ts';
+import { CheckField } from './fields.tsx';
+import { NumbersSection } from './numbers-section.tsx';
+import { validate, type FieldError } from './validate.ts';
+
+export interface OptionsFormProps {
+  view: SettingsView;
+  devices: DeviceInfo[];
+  /** Resolves with the settings as stored; a rejection's message is shown. */
+  onSave: (patch: SettingsPatch) => Promise<SettingsView>;
+  onTest: (patch: SettingsPatch) => Promise<AccountTestResult>;
+  onOpenOnboarding: () => void;
+}
+
+type Status = { kind: 'saving' | 'saved' | 'failed'; text: string };
+
+export function OptionsForm(props: OptionsFormProps) {
+  const [view, setView] = useState(props.view);
+  const [draft, setDraft] = useState<Draft>(() => toDraft(props.view));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [focus, setFocus] = useState<string>();
+  const [status, setStatus] = useState<Status>();
+  const locked = (key: SettingKey) => view.locked.includes(key);
+
+  // Once errors are shown, they follow the agent's edits instead of lingering.
+  useEffect(() => {
+    if (errors.length > 0) setErrors(validate(draft, locked));
+    // Deliberately keyed on the draft only: re-checking when the errors change would loop.
+  }, [draft]);
+  useEffect(() => {
+    if (focus) document.getElementById(fieldId(focus))?.focus();
+  }, [focus]);
+
+  const check = (): boolean => {
+    const found = validate(draft, locked);
+    setErrors(found);
+    setFocus(found[0]?.field);
+    return found.length === 0;
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setStatus(undefined);
+    if (!check()) return;
+    setStatus({ kind: 'saving', text: t('optionsSaving') });
+    try {
+      const stored = await props.onSave(toPatch(draft, view));
+      setView(stored);
+      setDraft(toDraft(stored));
+      setStatus({ kind: 'saved', text: t('optionsSaved') });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setStatus({ kind: 'failed', text: t('optionsSaveFailed', reason) });
+    }
+  };
+
+  const section = {
+    draft,
+    set: (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch })),
+    errors: new Map(errors.map((e) => [e.field, e.message])),
+    locked,
+  };
+
+  return (
+    <form class="options-form" onSubmit={(e) => void save(e)} noValidate>
+      {errors.length > 0 && (
+        <div class="summary" role="alert">
+          <p>{t('optionsErrorsSummary')}</p>
+          <ul>
+            {errors.map((e) => (
+              <li key={e.field}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <AdminSection locked={view.locked} ignored={view.ignored} />
+      <AccountSection
+        {...section}
+        passwordStored={view.secrets.password}
+        onTest={() => (check() ? props.onTest(toPatch(draft, view)) : undefined)}
+      />
+      <DevicesSection
+        {...section}
+        devices={props.devices}
+        onOpenOnboarding={props.onOpenOnboarding}
+      />
+      <NumbersSection {...section} />
+      <CrmSection {...section} tokenStored={view.secrets.hubspotToken} />
+      <section aria-labelledby="opt-calls">
+        <h2 id="opt-calls">{t('optionsCalls')}</h2>
+        <CheckField
+          path="callWaiting"
+          label={t('optionsCallWaitingLabel')}
+          hint={t('optionsCallWaitingHint')}
+          checked={draft.callWaiting}
+          locked={locked('callWaiting')}
+          onChange={(callWaiting) => section.set({ callWaiting })}
+        />
+      </section>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={status?.kind === 'saving'}>
+          {t('optionsSave')}
+        </button>
+        <p role="status" class={status?.kind === 'failed' ? 'error' : 'ok'}>
+          {status?.text}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Checks the options form before it saves or tests. Each message names its field, so it reads
+ * on its own in the summary at the top of the form as well as beside the field. The hub
+ * validates again; this is for a clear message at the field, not for trust.
+ */
+import type { SettingKey } from '../../settings/settings.ts';
+import { t } from '../i18n.ts';
+import { CRM_LABELS, CRMS, isBlankRow, lines, type Draft } from './draft.ts';
+
+export interface FieldError {
+  /** Path of the field, e.g. `sipServer` or `iceServers.1.urls` (see `fieldId`). */
+  field: string;
+  message: string;
+}
+
+const SIP_URI = /^sips?:[^\s@]+@[^\s@]+$/i;
+const HOST = /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
+const ICE_URL = /^(stuns?|turns?):\S+$/i;
+const MAX_DISPLAY_NAME = 64;
+
+function serverUrlOk(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'wss:' || url.protocol === 'ws:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export function validate(draft: Draft, locked: (key: SettingKey) => boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  const fail = (field: string, label: string, reason: string) =>
+    errors.push({ field, message: t('optionsFieldError', label, reason) });
+  const open = (key: SettingKey) => !locked(key);
+
+  const server = draft.sipServer.trim();
+  const uri = draft.sipUri.trim();
+  if (open('sipServer') && (server || uri) && !serverUrlOk(server)) {
+    fail(
+      'sipServer',
+      t('optionsServerLabel'),
+      t(server ? 'optionsErrServerUrl' : 'optionsErrRequired'),
+    );
+  }
+  if (open('sipUri') && (server || uri) && !SIP_URI.test(uri)) {
+    fail('sipUri', t('optionsSipUriLabel'), t(uri ? 'optionsErrSipUri' : 'optionsErrRequired'));
+  }
+  if (open('authorizationUser') && /\s/.test(draft.authorizationUser.trim())) {
+    fail('authorizationUser', t('optionsAuthUserLabel'), t('optionsErrNoSpaces'));
+  }
+  if (open('displayName') && draft.displayName.trim().length > MAX_DISPLAY_NAME) {
+    fail('displayName', t('optionsDisplayNameLabel'), t('optionsErrTooLong', MAX_DISPLAY_NAME));
+  }
+
+  const expires = Number(draft.registerExpires);
+  if (
+    open('registerExpires') &&
+    !(Number.isInteger(expires) && expires >= 60 && expires <= 86400)
+  ) {
+    fail('registerExpires', t('optionsExpiresLabel'), t('optionsErrExpires'));
+  }
+
+  if (open('iceServers')) {
+    draft.iceServers.forEach((row, index) => {
+      if (isBlankRow(row)) return;
+      const server = t('optionsIceServer', index + 1);
+      const urls = row.urls.trim().split(/\s+/);
+      if (!urls.every((url) => ICE_URL.test(url))) {
+        fail(`iceServers.${index}.urls`, `${server}, ${t('optionsIceUrl')}`, t('optionsErrIceUrl'));
+      } else if (
+        urls.some((u) => /^turns?:/i.test(u)) &&
+        (!row.username.trim() || !row.credential)
+      ) {
+        fail(`iceServers.${index}.username`, server, t('optionsErrIceCredentials'));
+      }
+    });
+  }
+
+  if (open('outsideLinePrefix') && !/^[0-9*#]{0,5}$/.test(draft.outsideLinePrefix.trim())) {
+    fail('outsideLinePrefix', t('optionsPrefixLabel'), t('optionsErrPrefix'));
+  }
+  if (open('defaultCountry') && !/^[A-Z]{2}$/.test(draft.defaultCountry)) {
+    fail('defaultCountry', t('optionsCountryLabel'), t('optionsErrRequired'));
+  }
+
+  if (open('extraHosts')) {
+    for (const crm of CRMS) {
+      const bad = lines(draft.extraHosts[crm]).find((host) => !HOST.test(host));
+      if (bad !== undefined) {
+        fail(
+          `extraHosts.${crm}`,
+          t('optionsExtraHostsLabel', CRM_LABELS[crm]),
+          t('optionsErrHost', bad),
+        );
+      }
+    }
+  }
+  if (open('hubspotToken') && /\s/.test(draft.hubspotToken.trim())) {
+    fail('hubspotToken', t('optionsHubspotTokenLabel'), t('optionsErrNoSpaces'));
+  }
+
+  return errors;
+}

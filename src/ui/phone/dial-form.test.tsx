@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import '../testing.ts';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { DialForm } from './dial-form.tsx';
+
+function setup(onDial = vi.fn(() => Promise.resolve())) {
+  render(<DialForm onDial={onDial} />);
+  const input = screen.getByLabelText<HTMLInputElement>('Number or SIP address');
+  return { input, onDial };
+}
+
+describe('DialForm', () => {
+  it('builds the number from keypad buttons and dials it on Enter', async () => {
+    const { input, onDial } = setup();
+    for (const key of ['0', '3', '0', '*', '#']) {
+      fireEvent.click(screen.getByRole('button', { name: key }));
+    }
+    expect(input.value).toBe('030*#');
+
+    fireEvent.input(input, { target: { value: '+49 30 1234567' } });
+    fireEvent.submit(input.form as HTMLFormElement);
+    await waitFor(() => expect(onDial).toHaveBeenCalledWith('+49301234567'));
+    await waitFor(() => expect(input.value).toBe(''));
+  });
+
+  it('presses keypad keys typed while the pad has focus', () => {
+    const { input } = setup();
+    const pad = screen.getByRole('group', { name: 'Keypad' });
+    fireEvent.keyDown(pad, { key: '7' });
+    fireEvent.keyDown(pad, { key: '#' });
+    fireEvent.keyDown(pad, { key: 'x' });
+    expect(input.value).toBe('7#');
+  });
+
+  it('explains malformed input and keeps what was typed', () => {
+    const { input, onDial } = setup();
+    fireEvent.input(input, { target: { value: 'call 030 bob' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+
+    expect(onDial).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Only digits');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input.value).toBe('call 030 bob');
+  });
+
+  it('asks for a full SIP address', () => {
+    const { input } = setup();
+    fireEvent.input(input, { target: { value: 'sip:bob' } });
+    fireEvent.submit(input.form as HTMLFormElement);
+    expect(screen.getByRole('alert')).toHaveTextContent('sip:name@example.com');
+  });
+
+  it('shows why the hub refused and keeps the number', async () => {
+    const { input } = setup(vi.fn(() => Promise.reject(new Error('not registered'))));
+    fireEvent.input(input, { target: { value: '1001' } });
+    fireEvent.submit(input.form as HTMLFormElement);
+    expect(await screen.findByRole('alert')).toHaveTextContent('not registered');
+    expect(input.value).toBe('1001');
+  });
+
+  it('folds the keypad away and back', () => {
+    setup();
+    const toggle = screen.getByRole('button', { name: 'Hide keypad' });
+    fireEvent.click(toggle);
+    expect(screen.queryByRole('group', { name: 'Keypad' })).toBeNull();
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+});

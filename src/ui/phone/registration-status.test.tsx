@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import '../testing.ts';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { MediaStatus, RegistrationSnapshot } from '../../protocol/phone-state.ts';
+import { T0 } from './fixtures.ts';
+import { RegistrationStatus } from './registration-status.tsx';
+
+function setup(registration: Partial<RegistrationSnapshot>, media: MediaStatus = 'ok') {
+  const onOpenOptions = vi.fn();
+  const onOpenOnboarding = vi.fn();
+  render(
+    <RegistrationStatus
+      registration={{ state: 'registered', since: T0, ...registration }}
+      media={media}
+      onOpenOptions={onOpenOptions}
+      onOpenOnboarding={onOpenOnboarding}
+    />,
+  );
+  return { onOpenOptions, onOpenOnboarding };
+}
+
+describe('RegistrationStatus', () => {
+  it('says the phone is ready and offers nothing to fix', () => {
+    setup({ state: 'registered' });
+    expect(screen.getByText('Ready for calls')).toBeInTheDocument();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('sends rejected credentials to the password in the options', () => {
+    const { onOpenOptions } = setup({
+      state: 'failed',
+      failure: 'credentials-rejected',
+      detail: '403 Forbidden',
+    });
+    expect(screen.getByText(/Check the password in the options/)).toBeInTheDocument();
+    expect(screen.getByText('Details: 403 Forbidden')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('tells to check the server when it cannot be reached', () => {
+    setup({ state: 'failed', failure: 'server-unreachable' });
+    expect(screen.getByText(/Check the server address/)).toBeInTheDocument();
+  });
+
+  it('sends incomplete settings to the options', () => {
+    const { onOpenOptions } = setup({ state: 'unregistered', failure: 'invalid-settings' });
+    expect(screen.getByText('Not connected to the phone system')).toBeInTheDocument();
+    expect(screen.getByText(/account settings are incomplete/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('shows a reconnect in progress as such, not as a failure', () => {
+    setup({ state: 'registering', failure: 'server-unreachable', retryAt: T0 + 2000 });
+    expect(screen.getByText('Connection lost. Reconnecting…')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Open options' })).toBeNull();
+  });
+
+  it.each([
+    ['blocked', 'The microphone is blocked', 'Allow microphone'],
+    ['missing', 'No microphone found. Plug one in.', 'Check microphone'],
+  ] as const)('links a %s microphone to the onboarding page', (media, text, button) => {
+    const { onOpenOnboarding } = setup({ state: 'registered' }, media);
+    expect(screen.getByText(new RegExp(text))).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: button }));
+    expect(onOpenOnboarding).toHaveBeenCalledOnce();
+  });
+});

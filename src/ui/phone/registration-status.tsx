@@ -1,0 +1,65 @@
+import type {
+  MediaStatus,
+  RegistrationFailure,
+  RegistrationSnapshot,
+} from '../../protocol/phone-state.ts';
+import { t } from '../i18n.ts';
+
+interface Props {
+  registration: RegistrationSnapshot;
+  media: MediaStatus;
+  onOpenOptions: () => void;
+  onOpenOnboarding: () => void;
+}
+
+const FAILURE_KEYS: Record<RegistrationFailure, string> = {
+  'credentials-rejected': 'regFailCredentials',
+  'server-unreachable': 'regFailUnreachable',
+  'server-error': 'regFailServer',
+  'invalid-settings': 'regFailSettings',
+};
+
+function headline({ state, failure }: RegistrationSnapshot): string {
+  if (state === 'registered') return t('regRegistered');
+  if (state === 'failed') return t('regFailed');
+  if (state === 'registering') return t(failure ? 'regReconnecting' : 'regRegistering');
+  return t('regUnregistered');
+}
+
+/** Whether the phone can take calls, and when not, what the agent can do about it. */
+export function RegistrationStatus({
+  registration,
+  media,
+  onOpenOptions,
+  onOpenOnboarding,
+}: Props) {
+  const { state, failure, detail } = registration;
+  const advice = failure && FAILURE_KEYS[failure];
+  // A retry in progress needs no action; a stopped phone with fixable settings does.
+  const needsOptions =
+    state !== 'registering' && failure !== undefined && failure !== 'server-error';
+
+  return (
+    <section class={`status status-${state}`} aria-label={t('regSectionLabel')}>
+      <p class="headline">
+        <span class="dot" aria-hidden="true" />
+        {headline(registration)}
+      </p>
+      {advice && <p>{t(advice)}</p>}
+      {failure && detail && <p class="detail">{t('regDetail', detail)}</p>}
+      {needsOptions && (
+        <button type="button" onClick={onOpenOptions}>
+          {t('regOpenOptions')}
+        </button>
+      )}
+      {(media === 'blocked' || media === 'missing') && (
+        <div class="media-problem">
+          <p>{t(media === 'blocked' ? 'mediaBlocked' : 'mediaMissing')}</p>
+          <button type="button" onClick={onOpenOnboarding}>
+            {t(media === 'blocked' ? 'mediaAllow' : 'mediaCheck')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * What the views need from outside, as small interfaces. src/ui/bridge.ts implements them
+ * over `chrome.runtime` messaging; component tests pass plain objects instead.
+ */
+import type { PhoneSnapshot } from '../protocol/phone-state.ts';
+import type {
+  AccountTestResult,
+  CallCommandName,
+  HubRequest,
+  SettingsPatch,
+  SettingsView,
+} from './hub-messages.ts';
+
+export interface PhoneHub {
+  snapshot: () => Promise<PhoneSnapshot>;
+  /** Calls `listener` on every `phone.changed` push; returns the unsubscribe function. */
+  subscribe(listener: (snapshot: PhoneSnapshot) => void): () => void;
+  missedCalls: () => Promise<number>;
+  dial: (target: string) => Promise<void>;
+  command: <K extends CallCommandName>(name: K, payload: HubRequest<K>) => Promise<void>;
+  openOptions: () => void;
+  openOnboarding: () => void;
+}
+
+export interface SettingsHub {
+  load: () => Promise<SettingsView>;
+  save: (patch: SettingsPatch) => Promise<SettingsView>;
+  test: (patch: SettingsPatch) => Promise<AccountTestResult>;
+}
+
+export interface DeviceInfo {
+  deviceId: string;
+  kind: 'audioinput' | 'audiooutput';
+  /** Empty until the extension's origin holds the microphone grant. */
+  label: string;
+}
+
+export type MicrophoneResult = 'granted' | 'denied' | 'missing' | 'unavailable';
+
+export interface MicrophoneAccess {
+  /** The stored permission, without prompting. */
+  state: () => Promise<'granted' | 'denied' | 'prompt'>;
+  /** Prompts (this page is visible, unlike the offscreen document) and releases the device. */
+  request: () => Promise<MicrophoneResult>;
+  /** Tells the hub, so the engine can retry media at once. */
+  reportGranted: () => Promise<void>;
+  /** Opens Chrome's microphone settings for this extension's origin. */
+  openSiteSettings: () => void;
+}
+
+export interface DockStore {
+  loadCollapsed: () => Promise<boolean>;
+  saveCollapsed: (collapsed: boolean) => Promise<void>;
+  /** Tells the content script hosting the iframe to resize it. */
+  reportLayout: (collapsed: boolean) => void;
+}

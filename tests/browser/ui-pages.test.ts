@@ -1,0 +1,117 @@
+/**
+ * The extension's own pages, built and loaded into Chromium: each renders without console
+ * errors, every string resolves from the catalogue, and the UI follows the browser language.
+ * Two launches: English with the microphone granted, German (`--lang=de`) without it.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type LaunchedExtension } from '../support/browser.ts';
+
+const RAW_KEY =
+  /\b(?:ui|dial|call|transfer|reg|media|phone|announce|dock|caller|options|onboarding)[A-Z]\w+/;
+
+interface Opened {
+  page: Page;
+  errors: string[];
+}
+
+async function open(browser: LaunchedExtension, name: string, ready: string): Promise<Opened> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`chrome-extension://${browser.extensionId}/extension/${name}/index.html`);
+  await page.waitForSelector(ready);
+  return { page, errors };
+}
+
+async function text(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
+describe('extension pages in English', () => {
+  let browser: LaunchedExtension;
+  beforeAll(async () => {
+    browser = await launchExtension();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it.each([
+    ['popup', '.phone'],
+    ['dock', '.dock, .dock-handle'],
+    ['options', 'main.options h1'],
+  ])('renders the %s page', async (name, ready) => {
+    const { page, errors } = await open(browser, name, ready);
+    await page.waitForTimeout(300); // let the first hub round trip settle
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await text(page)).not.toMatch(RAW_KEY);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the options page title and heading', async () => {
+    const { page } = await open(browser, 'options', 'main.options h1');
+    expect(await page.title()).toBe('Settings – CTI Softphone');
+    expect(await page.textContent('h1')).toBe('CTI Softphone settings');
+  });
+
+  it('onboarding sees the stored microphone grant and says the tab can close', async () => {
+    const { page, errors } = await open(browser, 'onboarding', 'main.onboarding');
+    await page.getByText('The microphone is allowed. You can close this tab.').waitFor();
+    expect(await page.textContent('h1')).toBe('Allow the microphone');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('extension pages in German (--lang=de)', () => {
+  let browser: LaunchedExtension;
+  beforeAll(async () => {
+    browser = await launchExtension({ microphone: 'none', extraArgs: ['--lang=de'] });
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('labels the options page in German, with substitutions filled in', async () => {
+    const { page, errors } = await open(browser, 'options', 'main.options h1');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await page.textContent('h1')).toBe('Einstellungen CTI Softphone');
+
+    const labels = await page.evaluate(() =>
+      ['optionsCountryLabel', 'optionsPrefixLabel', 'optionsDetectLabel'].map((key) =>
+        chrome.i18n.getMessage(key),
+      ),
+    );
+    expect(labels).toEqual([
+      'Standardland',
+      'Amtsholung',
+      'Rufnummernerkennung: Rufnummern auf CRM-Seiten anklickbar machen',
+    ]);
+    const missed = await page.evaluate(() => chrome.i18n.getMessage('phoneMissed', ['3']));
+    expect(missed).toBe('Verpasste Anrufe: 3');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the popup in German', async () => {
+    const { page, errors } = await open(browser, 'popup', '.phone');
+    await page.waitForTimeout(300);
+    const shown = await text(page);
+    expect(shown).not.toMatch(RAW_KEY);
+    expect(shown).toMatch(/Softphone antwortet nicht|Telefonanlage|Rufnummer oder SIP-Adresse/);
+    expect(errors).toEqual([]);
+  });
+
+  it('onboarding explains how to unblock a refused microphone, in German', async () => {
+    const { page, errors } = await open(browser, 'onboarding', 'main.onboarding');
+    await page.getByRole('button', { name: 'Mikrofon erlauben' }).click();
+    await page
+      .getByText('Das Mikrofon ist für diese Erweiterung blockiert.', { exact: false })
+      .waitFor();
+    expect(await text(page)).toContain('chrome://settings/content/microphone');
+    expect(await text(page)).toContain(`chrome-extension://${browser.extensionId}`);
+    expect(errors).toEqual([]);
+  });
+});

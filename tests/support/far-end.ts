@@ -1,0 +1,73 @@
+/**
+ * The browser far end (tests/browser/far-end): a web page running sip.js, registered to the
+ * test Kamailio, driven from tests through typed wrappers around `window.farEnd`.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { ACCOUNTS } from './kamailio.ts';
+
+export interface RtpBytes {
+  received: number;
+  sent: number;
+}
+
+export interface FarEnd {
+  page: Page;
+  call(target: string): Promise<void>;
+  answer(): Promise<void>;
+  hangup(): Promise<void>;
+  hold(on: boolean): Promise<void>;
+  mute(on: boolean): Promise<void>;
+  /** What happened since the last `forget`: received, answered, hangup. */
+  events(): Promise<string[]>;
+  forget(): Promise<void>;
+  stats(): Promise<RtpBytes | null>;
+  /** Loudest RMS of the audio it receives, over `ms`. */
+  energy(ms?: number): Promise<number>;
+}
+
+interface FarEndApi {
+  register(server: string, user: string, password: string): Promise<void>;
+  call(target: string): Promise<void>;
+  answer(): Promise<void>;
+  hangup(): Promise<void>;
+  hold(on: boolean): Promise<void>;
+  mute(on: boolean): Promise<void>;
+  events(): string[];
+  forget(): void;
+  stats(): Promise<RtpBytes | null>;
+  energy(ms: number): Promise<number>;
+}
+
+declare global {
+  interface Window {
+    farEnd: FarEndApi;
+  }
+}
+
+export async function openFarEnd(
+  context: BrowserContext,
+  origin: string,
+  wsUrl: string,
+  user: string,
+): Promise<FarEnd> {
+  await context.grantPermissions(['microphone'], { origin });
+  const page = await context.newPage();
+  await page.goto(`${origin}/far-end/index.html`);
+  await page.waitForFunction(() => document.title === 'far end ready');
+  const password = ACCOUNTS[user] ?? '';
+  const login = { wsUrl, user, password };
+  await page.evaluate((l) => window.farEnd.register(l.wsUrl, l.user, l.password), login);
+
+  return {
+    page,
+    call: (target) => page.evaluate((t) => window.farEnd.call(t), target),
+    answer: () => page.evaluate(() => window.farEnd.answer()),
+    hangup: () => page.evaluate(() => window.farEnd.hangup()),
+    hold: (on) => page.evaluate((o) => window.farEnd.hold(o), on),
+    mute: (on) => page.evaluate((o) => window.farEnd.mute(o), on),
+    events: () => page.evaluate(() => window.farEnd.events()),
+    forget: () => page.evaluate(() => window.farEnd.forget()),
+    stats: () => page.evaluate(() => window.farEnd.stats()),
+    energy: (ms = 600) => page.evaluate((m) => window.farEnd.energy(m), ms),
+  };
+}
