@@ -168,7 +168,7 @@ it('shows why a CRM could not be asked, and the call still rings', async () => {
   await endCall(callId);
 });
 
-it('screen-pops a single match on ring in the CRM tab used last', async () => {
+it("screen-pops a single match on ring in each CRM's most recent tab", async () => {
   await saveSettings({ screenPop: 'ring' });
   await hubspotTab.bringToFront();
   const callId = await ring(NUMBERS.markup, '<img src=x onerror=alert(document.domain)>');
