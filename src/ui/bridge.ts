@@ -3,10 +3,12 @@
  * (envelope of src/protocol/channel.ts), `phone.changed` pushes, page navigation, devices and
  * the microphone permission. Components get these through the interfaces in ports.ts.
  */
+import type { CallerCard } from '../protocol/caller-card.ts';
 import { isEnvelope } from '../protocol/channel.ts';
 import type { PhoneSnapshot } from '../protocol/phone-state.ts';
 import type { HubMessageName, HubRequest, HubResponse } from './hub-messages.ts';
 import type {
+  CallerHub,
   DeviceInfo,
   DockStore,
   MicrophoneAccess,
@@ -70,6 +72,21 @@ export const phoneHub: PhoneHub = {
   },
   openOptions: () => void chrome.runtime.openOptionsPage(),
   openOnboarding: () => openExtensionPage('extension/onboarding/index.html'),
+};
+
+export const callerHub: CallerHub = {
+  card: (callId) => send('caller.get', { callId }),
+  subscribe: (listener) => {
+    const onMessage = (message: unknown, sender: chrome.runtime.MessageSender): void => {
+      if (sender.tab || !isEnvelope(message) || message.name !== 'caller.card') return;
+      listener((message.payload as { card: CallerCard }).card);
+    };
+    chrome.runtime.onMessage.addListener(onMessage);
+    return () => chrome.runtime.onMessage.removeListener(onMessage);
+  },
+  pick: async (callId, ref) => {
+    await send('caller.pick', { callId, ref });
+  },
 };
 
 export const settingsHub: SettingsHub = {

@@ -2,7 +2,8 @@
  * What the views need from outside, as small interfaces. src/ui/bridge.ts implements them
  * over `chrome.runtime` messaging; component tests pass plain objects instead.
  */
-import type { PhoneSnapshot } from '../protocol/phone-state.ts';
+import type { CallerCard } from '../protocol/caller-card.ts';
+import type { PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
 import type {
   AccountTestResult,
   CallCommandName,
@@ -53,4 +54,13 @@ export interface DockStore {
   saveCollapsed: (collapsed: boolean) => Promise<void>;
   /** Tells the content script hosting the iframe to resize it. */
   reportLayout: (collapsed: boolean) => void;
+}
+
+/** The hub's caller cards (src/hub/caller-lookup.ts): per call, what each CRM knows. */
+export interface CallerHub {
+  card: (callId: string) => Promise<CallerCard | null>;
+  /** Calls `listener` on every `caller.card` push; returns the unsubscribe function. */
+  subscribe(listener: (card: CallerCard) => void): () => void;
+  /** The agent's pick: the record the call is logged on. */
+  pick: (callId: string, ref: RecordRef) => Promise<void>;
 }
