@@ -72,13 +72,16 @@ export function createCallerLookup(deps: CallerLookupDeps) {
     return next;
   };
 
+  /** Asks one CRM at once; the answer goes onto the card once the card is stored. */
   const ask = async (
     callId: string,
     number: string,
     target: LookupTarget,
     settings: LookupSettings,
+    stored: Promise<unknown>,
   ): Promise<void> => {
     const state = await resultFor(target, number, settings, deps.cache);
+    await stored;
     await update(callId, (card) => {
       card.crms[target.crm] = state;
       return target.crm;
@@ -87,11 +90,12 @@ export function createCallerLookup(deps: CallerLookupDeps) {
 
   return {
     /**
-     * Starts the lookups and resolves once every CRM has answered. The hub must not await it
-     * before ringing: the first card ("looking") is published before any CRM is asked.
+     * Asks every CRM at once and resolves when all have answered. The hub must not await it
+     * before ringing. The first card ("looking") is stored and published while the CRMs work;
+     * each answer lands on the card after it.
      */
     async start(call: CallStart): Promise<CallerCard | undefined> {
-      const settings = await deps.options();
+      const [settings, targets] = await Promise.all([deps.options(), deps.targets()]);
       const card: CallerCard = {
         callId: call.callId,
         number: call.number,
@@ -104,12 +108,14 @@ export function createCallerLookup(deps: CallerLookupDeps) {
       if (!E164.test(call.number)) card.skipped = 'not-a-number';
       else if (settings.ownNumbers.includes(call.number)) card.skipped = 'own-number';
 
-      const targets = card.skipped ? [] : await deps.targets();
-      for (const t of targets) card.crms[t.crm] = { crm: t.crm, status: 'looking', matches: [] };
-      await deps.store.put(card);
-      deps.publish(card);
+      const asked = card.skipped ? [] : targets;
+      for (const t of asked) card.crms[t.crm] = { crm: t.crm, status: 'looking', matches: [] };
+      const stored = deps.store.put(card).then(() => deps.publish(card));
 
-      await Promise.all(targets.map((t) => ask(call.callId, call.number, t, settings)));
+      await Promise.all([
+        stored,
+        ...asked.map((t) => ask(call.callId, call.number, t, settings, stored)),
+      ]);
       return deps.store.get(call.callId);
     },
 

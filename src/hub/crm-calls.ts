@@ -36,11 +36,20 @@ export function ownNumbers(settings: Settings): string[] {
 
 const queryTabs = () => chrome.tabs.query({});
 
+/** Settings read once for the bursts of one call event (several readers, one storage read). */
+let recent: { at: number; settings: Promise<Settings> } | undefined;
+function settingsNow(): Promise<Settings> {
+  if (!recent || Date.now() - recent.at > 1000) {
+    recent = { at: Date.now(), settings: loadEffectiveSettings() };
+  }
+  return recent.settings;
+}
+
 /** Created on first use: importing this module touches no chrome.* API (unit tests). */
 function create() {
   const lookup = createCallerLookup({
     targets: async () => {
-      const [tabs, settings] = await Promise.all([queryTabs(), loadEffectiveSettings()]);
+      const [tabs, settings] = await Promise.all([queryTabs(), settingsNow()]);
       return lookupTargets(tabs, settings).map((tab) => ({
         crm: tab.crm,
         origin: tab.origin,
@@ -53,7 +62,7 @@ function create() {
       pushMessage('caller.card', changed ? { card, changed } : { card }).catch(report('push'));
     },
     options: async () => {
-      const settings = await loadEffectiveSettings();
+      const settings = await settingsNow();
       return { defaultCountry: settings.defaultCountry, ownNumbers: ownNumbers(settings) };
     },
     onChange: (card) => {
@@ -105,7 +114,6 @@ async function nameInNotification(card: CallerCard): Promise<void> {
 }
 
 async function started(call: CallSnapshot): Promise<void> {
-  const settings = await loadEffectiveSettings();
   const card = { callId: call.id, number: call.remoteNumber, direction: call.direction };
   const lookupDone = crm().lookup.start(
     call.remoteName ? { ...card, remoteName: call.remoteName } : card,
@@ -113,7 +121,7 @@ async function started(call: CallSnapshot): Promise<void> {
   lookupDone.catch(report('lookup'));
   if (call.direction !== 'inbound') return;
 
-  const tab = dockTab(await queryTabs(), settings);
+  const tab = dockTab(await queryTabs(), await settingsNow());
   if (tab) await sendToTab(tab.tabId, 'dock.show', { callId: call.id }).catch(report('dock.show'));
 }
 

@@ -24,6 +24,8 @@ const bad = (media: MediaStatus | undefined) => media === 'blocked' || media ===
 async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<void> {
   const session = await readSession();
   const prev = session.lastSnapshot;
+  // Caller lookup, screen-pop and call logs: started first, never awaited by the ring.
+  crmOnPhoneChanged(prev, snapshot, changed);
 
   const seen = new Set(session.countedMissed);
   const candidates = changed ? [...snapshot.calls, changed] : snapshot.calls;
@@ -33,8 +35,6 @@ async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<v
   const missedCount = session.missedCount + fresh.length;
   const countedMissed = [...session.countedMissed, ...fresh].slice(-MAX_COUNTED);
   await writeSession({ lastSnapshot: snapshot, missedCount, countedMissed });
-  // Caller lookup, screen-pop and call logs: started here, never awaited by the ring.
-  crmOnPhoneChanged(prev, snapshot, changed);
 
   await Promise.all([
     showBadge(badgeFor(snapshot, missedCount)),

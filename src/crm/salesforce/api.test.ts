@@ -111,6 +111,21 @@ describe('lookup', () => {
   });
 });
 
+it('reads the session cookie once for the requests of one lookup, again after a refusal', async () => {
+  let reads = 0;
+  const counted = createSalesforceApi({
+    origin: SF_UI_ORIGIN,
+    fetch: served.fetch,
+    getSessionId: () => (reads++, Promise.resolve(sid)),
+  });
+  await counted.lookup(NUMBERS.dana, DE);
+  expect(reads).toBe(1);
+  served.stub.control.fault('salesforce', { status: 401, times: 1 });
+  await expect(counted.lookup(NUMBERS.dana, DE)).rejects.toMatchObject({ kind: 'signin' });
+  await counted.lookup(NUMBERS.dana, DE);
+  expect(reads).toBe(2);
+});
+
 describe('failures', () => {
   const kindOf = async (promise: Promise<unknown>): Promise<unknown> =>
     promise.then(
@@ -221,7 +236,7 @@ describe('logCall', () => {
 
 it('checks the session, and builds record and create links', async () => {
   await expect(api.checkSession()).resolves.toBeUndefined();
-  sid = 'expired';
+  served.stub.control.fault('salesforce', { status: 401, times: 1 });
   await expect(api.checkSession()).rejects.toMatchObject({ kind: 'signin' });
   expect(await api.createContactUrl('+493012345670')).toBe(
     'https://acme.lightning.force.com/lightning/o/Contact/new?defaultFieldValues=Phone=%2B493012345670',

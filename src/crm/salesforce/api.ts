@@ -21,6 +21,7 @@ import { openCasesQuery, phoneSearch, taskByCallQuery } from './soql.ts';
 
 export const SALESFORCE_API_VERSION = 'v62.0';
 const MAX_MATCHES = 25;
+const SID_REUSE_MS = 2000;
 
 export interface SalesforceDeps extends CrmApiDeps {
   /** The `sid` cookie of the API origin (chrome.cookies.get in the worker). */
@@ -40,18 +41,35 @@ export function createSalesforceApi(deps: SalesforceDeps): CrmApi {
   const recordUrl = (type: string, id: string): string =>
     `${deps.origin}/lightning/r/${encodeURIComponent(type)}/${encodeURIComponent(id)}/view`;
 
+  // One cookie read serves the requests of one lookup or log, not one per request.
+  let sidRead: { at: number; sid: Promise<string | undefined> } | undefined;
+  const sessionId = (): Promise<string | undefined> => {
+    if (!sidRead || Date.now() - sidRead.at > SID_REUSE_MS) {
+      sidRead = { at: Date.now(), sid: deps.getSessionId(apiOrigin) };
+    }
+    return sidRead.sid;
+  };
+
   const call = async <T>(
     path: string,
     init: Parameters<typeof requestJson>[2],
     signal?: AbortSignal,
   ): Promise<T> => {
-    const sid = await deps.getSessionId(apiOrigin);
-    if (!sid) throw new CrmError('signin', `no Salesforce session on ${apiOrigin}`);
+    const sid = await sessionId();
+    if (!sid) {
+      sidRead = undefined;
+      throw new CrmError('signin', `no Salesforce session on ${apiOrigin}`);
+    }
     const http: HttpOptions = { fetch: deps.fetch, classify: limitExceeded };
     if (deps.timeoutMs !== undefined) http.timeoutMs = deps.timeoutMs;
     if (signal) http.signal = signal;
     const headers = { ...init?.headers, authorization: `Bearer ${sid}` };
-    return (await requestJson<T>(http, `${base}${path}`, { ...init, headers })).body;
+    try {
+      return (await requestJson<T>(http, `${base}${path}`, { ...init, headers })).body;
+    } catch (error) {
+      if (error instanceof CrmError && error.kind === 'signin') sidRead = undefined;
+      throw error;
+    }
   };
   const query = async (soql: string, signal?: AbortSignal): Promise<SfRecord[]> =>
     (await call<{ records: SfRecord[] }>(`/query/?q=${encodeURIComponent(soql)}`, {}, signal))

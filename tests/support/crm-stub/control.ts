@@ -35,6 +35,9 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   body: unknown;
   status: number;
+  /** Epoch ms when the request arrived and when it was answered. */
+  at: number;
+  answeredAt: number;
 }
 
 export class StubControl {

@@ -39,6 +39,7 @@ export function createStubHandler(control: StubControl, spec: StubSpec): Handler
   return async (req, res, url) => {
     if (!spec.owns(url)) return false;
 
+    const at = Date.now();
     const ctx: RouteContext = {
       method: req.method ?? 'GET',
       url,
@@ -60,6 +61,8 @@ export function createStubHandler(control: StubControl, spec: StubSpec): Handler
       headers: req.headers,
       body: ctx.body === INVALID_JSON ? undefined : ctx.body,
       status: answer.status,
+      at,
+      answeredAt: Date.now(),
     });
     send(res, answer);
     return true;
