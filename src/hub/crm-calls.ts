@@ -21,6 +21,7 @@ import { chromeArea } from './key-value-area.ts';
 import { logEntries } from './log-entry.ts';
 import { createLookupCache } from './lookup-cache.ts';
 import { notificationId } from './notifications.ts';
+import { crmStatuses } from './crm-status.ts';
 import { createScreenPopper } from './screen-pop.ts';
 import { dockTab, lookupTargets } from './tab-choice.ts';
 
@@ -154,6 +155,8 @@ export function crmOnPhoneChanged(
 }
 
 export const crmHandlers = {
+  'crm.status': async () =>
+    crmStatuses({ settings: await settingsNow(), tabs: await queryTabs(), apiFor }),
   'caller.get': async ({ callId }: { callId: string }) => (await crm().lookup.card(callId)) ?? null,
   'caller.pick': async ({ callId, ref }: { callId: string; ref: RecordRef }) => {
     await crm().lookup.pick(callId, ref);

@@ -36,6 +36,7 @@ const FROM_PAGES: MessageName[] = [
   'account.test',
   'caller.get',
   'caller.pick',
+  'crm.status',
 ];
 
 const ALLOWED: Record<SenderKind, ReadonlySet<MessageName>> = {

@@ -83,3 +83,15 @@ export interface CallerCard {
   popped: CrmName[];
   createdAt: number;
 }
+
+/**
+ * Whether the hub can reach a CRM on the agent's behalf (options page): `connected`, or why
+ * not: a CrmError kind, `no-tab` (the CRM's session or org comes from an open agent tab, and
+ * none is open), `disabled` (switched off in the settings).
+ */
+export type CrmConnection = CardErrorKind | 'connected' | 'no-tab' | 'disabled';
+
+export interface CrmStatus {
+  crm: CrmName;
+  state: CrmConnection;
+}

@@ -7,7 +7,7 @@
  * `engine` (the offscreen document); the engine pushes `phone.changed` to `all`.
  */
 import type { CallLogEntry, CallLogResult } from './call-log.ts';
-import type { CallerCard, CrmMatch, CrmPageResult } from './caller-card.ts';
+import type { CallerCard, CrmMatch, CrmPageResult, CrmStatus } from './caller-card.ts';
 import type { SettingsView } from '../settings/store.ts';
 import type { Settings } from '../settings/settings.ts';
 import type {
@@ -106,6 +106,8 @@ export interface Messages {
   'caller.get': Msg<CallRef, CallerCard | null>;
   /** The agent picked one of the matches: the record the call is logged on (C25). */
   'caller.pick': Msg<CallRef & { ref: RecordRef }, null>;
+  /** The options page asks whether each CRM can be reached (signed in, permitted). */
+  'crm.status': Msg<null, CrmStatus[]>;
   /** Hub to the content script of a CRM tab: open the dock there, showing this call. */
   'dock.show': Msg<CallRef, null>;
   /** Hub to a CRM tab whose API runs in the page (Zendesk): look a number up there. */

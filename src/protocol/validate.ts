@@ -99,6 +99,7 @@ export const payloadChecks: { [K in MessageName]: Check } = {
   'caller.get': call(),
   'caller.pick': call((f) => (f.ref === undefined ? 'ref is required' : checkRecord(f.ref))),
   'dock.show': call(),
+  'crm.status': isNull,
   'crm.lookup': (p) => {
     const f = fields(p);
     if (!f || typeof f.crm !== 'string' || !CRMS.includes(f.crm)) return 'unknown CRM';

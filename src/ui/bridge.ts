@@ -93,6 +93,7 @@ export const settingsHub: SettingsHub = {
   load: () => send('settings.get', null),
   save: (patch) => send('settings.save', { patch }),
   test: (patch) => send('account.test', { patch }),
+  crmStatus: () => send('crm.status', null),
 };
 
 export async function listDevices(): Promise<DeviceInfo[]> {

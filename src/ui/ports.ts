@@ -2,7 +2,7 @@
  * What the views need from outside, as small interfaces. src/ui/bridge.ts implements them
  * over `chrome.runtime` messaging; component tests pass plain objects instead.
  */
-import type { CallerCard } from '../protocol/caller-card.ts';
+import type { CallerCard, CrmStatus } from '../protocol/caller-card.ts';
 import type { PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
 import type {
   AccountTestResult,
@@ -27,6 +27,8 @@ export interface SettingsHub {
   load: () => Promise<SettingsView>;
   save: (patch: SettingsPatch) => Promise<SettingsView>;
   test: (patch: SettingsPatch) => Promise<AccountTestResult>;
+  /** Whether each CRM can be reached now (signed in, permitted). */
+  crmStatus?: () => Promise<CrmStatus[]>;
 }
 
 export interface DeviceInfo {
