@@ -62,9 +62,7 @@ beforeAll(async () => {
     hubspotToken: HS_TOKEN,
     ownNumbers: ['+49309876543'],
   });
-  await until(
-    async () => (await hub.send('phone.snapshot', null)).registration.state === 'registered',
-  );
+  await hub.until((s) => s.registration.state === 'registered');
 
   salesforceTab = await openTab(SF_HOME);
   hubspotTab = await openTab(HS_HOME);
@@ -81,15 +79,6 @@ beforeEach(async () => {
   await saveSettings({ screenPop: 'never' });
 });
 
-/** Polls outside a test (expect.poll needs one), up to 10 s. */
-async function until(test: () => Promise<boolean>): Promise<void> {
-  for (let waited = 0; waited < 10_000; waited += 100) {
-    if (await test()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out: ${JSON.stringify(await hub.send('phone.snapshot', null))}`);
-}
-
 async function saveSettings(changes: Partial<Settings>): Promise<void> {
   await hub.send('settings.save', { patch: changes });
 }
@@ -104,16 +93,10 @@ async function openTab(url: string): Promise<Page> {
 async function ring(number: string, display?: string): Promise<string> {
   const { sipPort, domain } = inject('sip');
   callers.push(await callFrom({ sipPort, domain, to: 'alice', number, display, ringMs: 8000 }));
-  let callId = '';
-  await expect
-    .poll(async () => {
-      const snapshot = await hub.send('phone.snapshot', null);
-      callId =
-        snapshot.calls.find((c) => c.state === 'incoming' && c.remoteNumber === number)?.id ?? '';
-      return callId;
-    })
-    .not.toBe('');
-  return callId;
+  const ringing = (c: { state: string; remoteNumber: string }) =>
+    c.state === 'incoming' && c.remoteNumber === number;
+  const snapshot = await hub.until((s) => s.calls.some(ringing));
+  return snapshot.calls.find(ringing)?.id ?? '';
 }
 
 async function settledCard(callId: string): Promise<CallerCard> {
@@ -154,6 +137,14 @@ it('fills the card from each CRM the agent has open while the call rings', async
   });
   expect(card.crms.zendesk).toBeUndefined();
   await endCall(callId);
+});
+
+it('reports each CRM connection to the options page', async () => {
+  expect(await hub.send('crm.status', null)).toEqual([
+    { crm: 'salesforce', state: 'connected' },
+    { crm: 'hubspot', state: 'connected' },
+    { crm: 'zendesk', state: 'no-tab' },
+  ]);
 });
 
 it('shows why a CRM could not be asked, and the call still rings', async () => {
