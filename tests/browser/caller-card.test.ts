@@ -19,12 +19,15 @@ import {
 } from '../support/crm-stub/index.ts';
 import { hubClient, type HubClient } from '../support/hub-client.ts';
 import { startHttpsServer, type HttpsServer } from '../support/https-server.ts';
+import { openFarEnd } from '../support/far-end.ts';
 import { callFrom, type SippCall } from '../support/sipp-caller.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 const SF_HOME = 'https://acme.lightning.force.com/lightning/page/home';
 const HS_HOME = 'https://app-eu1.hubspot.com/contacts/4711/objects/0-1/views/all/list';
 
 let server: HttpsServer;
+let farEndServer: StaticServer;
 let stub: CrmStub;
 let browser: LaunchedExtension;
 let hub: HubClient;
@@ -34,6 +37,7 @@ const callers: SippCall[] = [];
 
 beforeAll(async () => {
   server = await startHttpsServer();
+  farEndServer = await startStaticServer();
   stub = createCrmStub();
   server.use(stub.handler);
   // A plain page at each CRM host, so the agent has tabs there (the CRM markup is #4's).
@@ -72,6 +76,7 @@ afterAll(async () => {
   for (const caller of callers) caller.stop();
   await browser?.close();
   await server?.close();
+  await farEndServer?.close();
 });
 
 beforeEach(async () => {
@@ -191,4 +196,38 @@ it('waits for the pick among equal matches (C25), then pops the picked record', 
   await expect.poll(() => salesforceTab.url()).toBe(bernd.url);
   expect((await hub.send('caller.get', { callId }))?.picked?.id).toBe(bernd.ref.id);
   await endCall(callId);
+});
+
+it('screen-pops on answer with that setting, and logs the call once when it ends', async () => {
+  await saveSettings({ screenPop: 'answer' });
+  await salesforceTab.goto(SF_HOME);
+  const far = await openFarEnd(browser.context, farEndServer.origin, inject('sip').wsUrl, 'far');
+  await far.call('sip:alice@sip.test', {
+    uri: `sip:${NUMBERS.dana}@pbx.example.test`,
+    name: 'Dana',
+  });
+  const ringing = await hub.until((s) => s.calls.some((c) => c.state === 'incoming'));
+  const callId = ringing.calls.find((c) => c.state === 'incoming')?.id ?? '';
+  const card = await settledCard(callId);
+  expect(card.crms.salesforce?.status).toBe('found');
+  expect(salesforceTab.url()).toBe(SF_HOME);
+
+  await hub.send('call.answer', { callId });
+  await hub.until((s) => s.calls.some((c) => c.id === callId && c.state === 'active'));
+  await expect.poll(() => salesforceTab.url()).toBe(card.crms.salesforce?.matches[0]?.url);
+  await far.hangup();
+  await far.page.close();
+
+  // The ended call is logged once on the matched records, in each CRM.
+  const tasks = () => stub.salesforce.tasks.filter((t) => t.CallObject === callId);
+  await expect.poll(() => tasks().length).toBe(1);
+  expect(tasks()[0]).toMatchObject({
+    TaskSubtype: 'Call',
+    CallType: 'Inbound',
+    CallDisposition: 'answered',
+    WhoId: card.crms.salesforce?.matches[0]?.ref.id,
+  });
+  const calls = () =>
+    stub.hubspot.objects.calls.filter((c) => c.properties.hs_call_external_id === callId);
+  await expect.poll(() => calls().length).toBe(1);
 });

@@ -10,9 +10,15 @@ export interface RtpBytes {
   sent: number;
 }
 
+/** Who the far end claims to be when calling: an outside number rather than its account. */
+export interface CallingAs {
+  uri: string;
+  name?: string;
+}
+
 export interface FarEnd {
   page: Page;
-  call(target: string): Promise<void>;
+  call(target: string, from?: CallingAs): Promise<void>;
   answer(): Promise<void>;
   hangup(): Promise<void>;
   hold(on: boolean): Promise<void>;
@@ -27,7 +33,7 @@ export interface FarEnd {
 
 interface FarEndApi {
   register(server: string, user: string, password: string): Promise<void>;
-  call(target: string): Promise<void>;
+  call(target: string, from?: CallingAs): Promise<void>;
   answer(): Promise<void>;
   hangup(): Promise<void>;
   hold(on: boolean): Promise<void>;
@@ -60,7 +66,8 @@ export async function openFarEnd(
 
   return {
     page,
-    call: (target) => page.evaluate((t) => window.farEnd.call(t), target),
+    call: (target, from) =>
+      page.evaluate(([t, f]) => window.farEnd.call(t, f), [target, from] as const),
     answer: () => page.evaluate(() => window.farEnd.answer()),
     hangup: () => page.evaluate(() => window.farEnd.hangup()),
     hold: (on) => page.evaluate((o) => window.farEnd.hold(o), on),
