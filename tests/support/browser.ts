@@ -38,6 +38,13 @@ export interface LaunchOptions {
   /** A WAV file the fake microphone plays instead of its beep. */
   fakeAudioFile?: string;
   headless?: boolean;
+  /** `false` uses the machine's real audio devices instead of Chromium's fake ones. */
+  fakeMedia?: boolean;
+  /**
+   * `false` leaves SIGINT/SIGTERM/SIGHUP to the caller: by default Playwright closes the
+   * browser and exits on them, before the caller could clean up what else it started.
+   */
+  handleSignals?: boolean;
   extraArgs?: string[];
   extensionDir?: string;
 }
@@ -75,33 +82,45 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     `--load-extension=${extensionDir}`,
     `--host-resolver-rules=${rules.join(', ')}`,
     `--ignore-certificate-errors-spki-list=${tls.spki}`,
-    '--use-fake-device-for-media-stream',
+    ...(options.fakeMedia === false ? [] : ['--use-fake-device-for-media-stream']),
     '--autoplay-policy=no-user-gesture-required',
     ...(options.fakeAudioFile
       ? [`--use-file-for-fake-audio-capture=${options.fakeAudioFile}`]
       : []),
     ...(options.extraArgs ?? []),
   ];
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: options.headless ?? true,
-    args,
-  });
+  const headless = options.headless ?? true;
+  const handleSignals = options.handleSignals ?? true;
+  const removeProfile = () => fs.rmSync(userDataDir, { recursive: true, force: true });
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless,
+      args,
+      // A window someone looks at keeps its own size instead of a fixed 1280x720 page.
+      ...(headless ? {} : { viewport: null }),
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
+    })
+    .catch((error: unknown) => {
+      removeProfile();
+      throw error;
+    });
 
   const serviceWorker = async (): Promise<Worker> => {
     const running = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID));
     return running ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
-  const worker = await serviceWorker();
-  const extensionId = new URL(worker.url()).host;
-
-  if ((options.microphone ?? 'granted') === 'granted') {
-    const browser = context.browser();
-    const cdp = browser ? await browser.newBrowserCDPSession() : undefined;
-    await cdp?.send('Browser.grantPermissions', {
-      origin: `chrome-extension://${extensionId}`,
-      permissions: ['audioCapture'],
-    });
+  let extensionId: string;
+  try {
+    extensionId = new URL((await serviceWorker()).url()).host;
+    if ((options.microphone ?? 'granted') === 'granted')
+      await grantMicrophone(context, extensionId);
+  } catch (error) {
+    await context.close();
+    removeProfile();
+    throw error;
   }
 
   return {
@@ -122,7 +141,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     },
     close: async () => {
       await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      removeProfile();
     },
   };
+}
+
+/** Stores the grant a user's "Allow" would, for the extension's origin. */
+async function grantMicrophone(context: BrowserContext, extensionId: string): Promise<void> {
+  const cdp = await context.browser()?.newBrowserCDPSession();
+  await cdp?.send('Browser.grantPermissions', {
+    origin: `chrome-extension://${extensionId}`,
+    permissions: ['audioCapture'],
+  });
 }
