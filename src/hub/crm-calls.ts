@@ -13,6 +13,7 @@ import { sendToTab } from '../protocol/tab-messages.ts';
 import type { Settings } from '../settings/settings.ts';
 import { loadEffectiveSettings } from '../settings/store.ts';
 import { callEvents } from './call-events.ts';
+import { notificationMessage } from './caller-notification.ts';
 import { createCallLogQueue } from './call-log-queue.ts';
 import { createCallerLookup } from './caller-lookup.ts';
 import { createCardStore } from './card-store.ts';
@@ -102,16 +103,10 @@ function create() {
 let parts: ReturnType<typeof create> | undefined;
 const crm = () => (parts ??= create());
 
-/** The notification of a ringing call names the best match once one is known. */
+/** The notification of a ringing call names the caller once a CRM knows them. */
 async function nameInNotification(card: CallerCard): Promise<void> {
-  if (card.direction !== 'inbound' || card.answeredAt !== undefined) return;
-  const best = Object.values(card.crms).flatMap((s) => s.matches)[0];
-  if (!best) return;
-  const who = best.company ? `${best.name} (${best.company})` : best.name;
-  // Notifications render plain text: CRM values stay literal (C28).
-  await chrome.notifications.update(notificationId(card.callId), {
-    message: `${who}\n${card.number}`,
-  });
+  const message = notificationMessage(card);
+  if (message) await chrome.notifications.update(notificationId(card.callId), { message });
 }
 
 async function started(call: CallSnapshot): Promise<void> {
