@@ -133,7 +133,9 @@ export const callerCardSuite: Suite = {
           const asked = stub.control.requestsTo('salesforce').slice(-2);
           const rel = (t: number | undefined) => Math.round((t ?? NaN) - received);
           console.error(
-            `run ${run}: total ${Math.round(shown - received)} ms; search asked at ${rel(asked[0]?.at)}, answered ${rel(asked[0]?.answeredAt)}; cases asked ${rel(asked[1]?.at)}, answered ${rel(asked[1]?.answeredAt)}`,
+            `run ${run}: total ${Math.round(shown - received)} ms; ` +
+              `search asked at ${rel(asked[0]?.at)}, answered ${rel(asked[0]?.answeredAt)}; ` +
+              `cases asked ${rel(asked[1]?.at)}, answered ${rel(asked[1]?.answeredAt)}`,
           );
         }
         await hub.send('call.decline', { callId });

@@ -172,7 +172,7 @@ describe('with the Salesforce adapter and the contract stub', () => {
   });
   afterAll(() => served.close());
 
-  it('writes exactly one Task when the first answer is lost and the retry comes later', async () => {
+  it('writes exactly one Task when the first answer is lost and a retry follows', async () => {
     served.stub.reset();
     const api = createSalesforceApi({
       origin: SF_UI_ORIGIN,

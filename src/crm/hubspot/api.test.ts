@@ -45,7 +45,7 @@ describe('lookup', () => {
     expect(matches[3]?.ref.type).toBe('company');
   });
 
-  it('fills the card: company, title, owner, last contact, open deals newest first, links', async () => {
+  it('fills company, title, owner, last contact, open deals newest first, links', async () => {
     const [dana] = await api.lookup(NUMBERS.dana, DE);
     expect(dana).toMatchObject({
       name: 'Dana Fischer',

@@ -74,7 +74,8 @@ export function createHubspotApi(deps: HubspotDeps): CrmApi {
   const catalog: HubspotCatalog = hubspotCatalog(call, deps.origin);
   const urlOf = async (type: string, id: string): Promise<string> => {
     const { uiOrigin, portalId } = await catalog.account();
-    return `${uiOrigin}/contacts/${portalId}/record/${OBJECT_TYPE_IDS[type] ?? type}/${encodeURIComponent(id)}`;
+    const objectType = OBJECT_TYPE_IDS[type] ?? type;
+    return `${uiOrigin}/contacts/${portalId}/record/${objectType}/${encodeURIComponent(id)}`;
   };
 
   const search = async (
@@ -114,7 +115,8 @@ export function createHubspotApi(deps: HubspotDeps): CrmApi {
         catalog.owners(),
       ]);
       const url = (type: string, id: string): string =>
-        `${account.uiOrigin}/contacts/${account.portalId}/record/${OBJECT_TYPE_IDS[type] ?? type}/${id}`;
+        `${account.uiOrigin}/contacts/${account.portalId}/record/` +
+        `${OBJECT_TYPE_IDS[type] ?? type}/${id}`;
       const context = { owners, url };
       const people = contacts.map((c) => toMatch(c, 'contact', e164, options, context));
       const orgs = companies.map((c) => toMatch(c, 'company', e164, options, context));

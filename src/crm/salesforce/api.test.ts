@@ -54,7 +54,7 @@ describe('lookup', () => {
     expect(matches[0]?.name).toBe('Anna Albrecht');
   });
 
-  it('fills name, account, title, owner, last activity, links and open cases newest first', async () => {
+  it('fills name, account, title, owner, last activity, link, open cases newest first', async () => {
     const [dana] = await api.lookup(NUMBERS.dana, DE);
     expect(dana).toMatchObject({
       name: 'Dana Fischer',
@@ -111,7 +111,7 @@ describe('lookup', () => {
   });
 });
 
-it('reads the session cookie once for the requests of one lookup, again after a refusal', async () => {
+it('reads the session cookie once per lookup, and again after a refusal', async () => {
   let reads = 0;
   const counted = createSalesforceApi({
     origin: SF_UI_ORIGIN,
@@ -239,7 +239,8 @@ it('checks the session, and builds record and create links', async () => {
   served.stub.control.fault('salesforce', { status: 401, times: 1 });
   await expect(api.checkSession()).rejects.toMatchObject({ kind: 'signin' });
   expect(await api.createContactUrl('+493012345670')).toBe(
-    'https://acme.lightning.force.com/lightning/o/Contact/new?defaultFieldValues=Phone=%2B493012345670',
+    'https://acme.lightning.force.com/lightning/o/Contact/new' +
+      '?defaultFieldValues=Phone=%2B493012345670',
   );
   expect(await api.recordUrl({ crm: 'salesforce', type: 'Case', id: '500x' })).toBe(
     'https://acme.lightning.force.com/lightning/r/Case/500x/view',

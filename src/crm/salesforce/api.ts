@@ -9,7 +9,7 @@
  *   `CallObject` = our call id. Salesforce has no standard external id on Task, so the call id
  *   in CallObject is looked up (SOQL) before creating: a retry after a lost answer finds it.
  * developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_search.htm
- * developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm
+ * Salesforce Object Reference, "Task" (CallObject, CallType, CallDurationInSeconds, TaskSubtype).
  */
 import type { CrmApi, CrmApiDeps, CallLogEntry, CrmMatch, LookupOptions } from '../api-adapter.ts';
 import { CrmError } from '../crm-error.ts';
@@ -108,7 +108,8 @@ export function createSalesforceApi(deps: SalesforceDeps): CrmApi {
     // Lightning's documented URL for a create form with defaults (`defaultFieldValues`).
     createContactUrl: (e164) =>
       Promise.resolve(
-        `${deps.origin}/lightning/o/Contact/new?defaultFieldValues=Phone=${encodeURIComponent(e164)}`,
+        `${deps.origin}/lightning/o/Contact/new` +
+          `?defaultFieldValues=Phone=${encodeURIComponent(e164)}`,
       ),
 
     async logCall(entry, options = {}) {

@@ -33,7 +33,7 @@ const kindOf = (promise: Promise<unknown>): Promise<unknown> =>
   );
 
 describe('lookup', () => {
-  it('finds the three users sharing a switchboard number, not the agent or the office (C25)', async () => {
+  it('finds the three users sharing a number, not the agent or the office (C25)', async () => {
     const matches = await api.lookup(NUMBERS.switchboard, DE);
     expect(matches.map((m) => m.name).sort()).toEqual([
       'Anna Albrecht',
@@ -111,7 +111,7 @@ describe('logCall', () => {
     ...over,
   });
 
-  it('creates one private call ticket for the caller, with the CSRF token and an idempotency key', async () => {
+  it('creates one private call ticket, with the CSRF token and an idempotency key', async () => {
     const result = await api.logCall(entry());
     const ticket = served.stub.zendesk.tickets.find((t) => String(t.id) === result.remoteId);
     expect(ticket).toMatchObject({

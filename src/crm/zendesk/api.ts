@@ -9,7 +9,7 @@
  * - logCall: on a ticket, a private comment (looked for by the call id first); otherwise a
  *   new ticket requested by the caller with `external_id` = our call id (looked for first)
  *   and an `Idempotency-Key` header.
- * developer.zendesk.com/documentation/voice/talk-partner-edition/retrieving-the-zendesk-user-id-of-a-caller/
+ * Zendesk Talk Partner Edition docs, "Retrieving the Zendesk user id of a caller"
  * developer.zendesk.com/api-reference/ticketing/introduction/#idempotency
  */
 import type { CallLogEntry, CrmApi, CrmApiDeps, CrmMatch, LookupOptions } from '../api-adapter.ts';

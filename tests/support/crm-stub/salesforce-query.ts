@@ -2,7 +2,7 @@
  * The SOSL and SOQL the stub understands: exactly the documented forms the adapter may send,
  * checked strictly (reserved characters escaped, known objects and fields), so an adapter that
  * drifts from the documented syntax gets Salesforce's 400 instead of data.
- * SOSL: developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_sosl_find.htm
+ * SOSL: the SOQL and SOSL Reference, "FIND {SearchQuery}" (reserved characters).
  */
 import { digitsOf } from './seed.ts';
 import { PHONE_FIELDS, SF_FIELDS, project, type SfData, type SfRecord } from './salesforce-data.ts';
@@ -82,8 +82,11 @@ function checkFields(type: string, list: string): string[] {
   return fields;
 }
 
-const CASES =
-  /^SELECT\s+(.+?)\s+FROM\s+Case\s+WHERE\s+IsClosed\s*=\s*false\s+AND\s+\((.+)\)\s+ORDER\s+BY\s+CreatedDate\s+DESC(?:\s+LIMIT\s+(\d+))?$/is;
+const CASES = new RegExp(
+  String.raw`^SELECT\s+(.+?)\s+FROM\s+Case\s+WHERE\s+IsClosed\s*=\s*false\s+AND\s+\((.+)\)` +
+    String.raw`\s+ORDER\s+BY\s+CreatedDate\s+DESC(?:\s+LIMIT\s+(\d+))?$`,
+  'is',
+);
 const TASK_BY_CALL =
   /^SELECT\s+Id\s+FROM\s+Task\s+WHERE\s+CallObject\s*=\s*'((?:[^'\\]|\\.)*)'(?:\s+LIMIT\s+\d+)?$/is;
 const ID_LIST =

@@ -4,7 +4,7 @@
  * create (with Idempotency-Key) and update, comments. Auth is the agent page's session cookie;
  * writes also need the X-CSRF-Token from `users/me` (`authenticity_token`), as the docs say
  * for browser-session requests. Error body `{error, description}`.
- * developer.zendesk.com/documentation/voice/talk-partner-edition/retrieving-the-zendesk-user-id-of-a-caller/
+ * Zendesk Talk Partner Edition docs, "Retrieving the Zendesk user id of a caller".
  */
 import type { StubControl } from './control.ts';
 import {
@@ -49,7 +49,8 @@ export function createZendeskStub(control: StubControl): ZendeskStub {
         return zdError(
           403,
           'Forbidden',
-          'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+          'You do not have access to this page. ' +
+            'Please contact the account owner of this help desk for further help.',
         );
       }
       const headers = { 'retry-after': String(fault?.retryAfterSec ?? 60) };
