@@ -54,7 +54,7 @@ describe('lookup', () => {
     expect(matches[0]?.name).toBe('Anna Albrecht');
   });
 
-  it('fills name, account, title, owner, last activity, link, open cases newest first', async () => {
+  it('fills name, account, title, owner, last activity, link, open cases by date', async () => {
     const [dana] = await api.lookup(NUMBERS.dana, DE);
     expect(dana).toMatchObject({
       name: 'Dana Fischer',
