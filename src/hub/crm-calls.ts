@@ -1,15 +1,14 @@
 /**
  * The CRM side of calls in the hub, wired to chrome.*: caller lookup when a call rings in or
- * is dialled (never awaited by the ring), the dock of the last-used CRM tab opened on the
- * card, the notification updated with the caller's name, screen-pop, and the call's log
- * queued when it ends and written by the durable queue (drained on start and on its alarm).
+ * is dialled (never awaited by the ring; the docks show the card as it fills), the
+ * notification updated with the caller's name, screen-pop, and the call's log queued when it
+ * ends and written by the durable queue (drained on start and on its alarm).
  */
 import { t } from '../core/i18n.ts';
 import { createLogger } from '../core/logger.ts';
 import type { CallerCard } from '../protocol/caller-card.ts';
 import type { CallSnapshot, PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
 import { pushMessage } from '../protocol/runtime.ts';
-import { sendToTab } from '../protocol/tab-messages.ts';
 import type { Settings } from '../settings/settings.ts';
 import { loadEffectiveSettings } from '../settings/store.ts';
 import { callEvents } from './call-events.ts';
@@ -24,7 +23,7 @@ import { createLookupCache } from './lookup-cache.ts';
 import { notificationId } from './notifications.ts';
 import { crmStatuses } from './crm-status.ts';
 import { createScreenPopper } from './screen-pop.ts';
-import { dockTab, lookupTargets } from './tab-choice.ts';
+import { lookupTargets } from './tab-choice.ts';
 
 const log = createLogger('hub:crm');
 export const CALL_LOG_ALARM = 'call-log-queue';
@@ -109,16 +108,11 @@ async function nameInNotification(card: CallerCard): Promise<void> {
   if (message) await chrome.notifications.update(notificationId(card.callId), { message });
 }
 
-async function started(call: CallSnapshot): Promise<void> {
+/** Every CRM tab's dock unfolds by itself on a ringing call and shows its card. */
+function started(call: CallSnapshot): void {
   const card = { callId: call.id, number: call.remoteNumber, direction: call.direction };
-  const lookupDone = crm().lookup.start(
-    call.remoteName ? { ...card, remoteName: call.remoteName } : card,
-  );
-  lookupDone.catch(report('lookup'));
-  if (call.direction !== 'inbound') return;
-
-  const tab = dockTab(await queryTabs(), await settingsNow());
-  if (tab) await sendToTab(tab.tabId, 'dock.show', { callId: call.id }).catch(report('dock.show'));
+  const start = call.remoteName ? { ...card, remoteName: call.remoteName } : card;
+  crm().lookup.start(start).catch(report('lookup'));
 }
 
 async function ended(call: CallSnapshot): Promise<void> {
@@ -142,7 +136,7 @@ export function crmOnPhoneChanged(
   changed?: CallSnapshot,
 ): void {
   const events = callEvents(prev, next, changed);
-  for (const call of events.started) started(call).catch(report('call start'));
+  for (const call of events.started) started(call);
   for (const call of events.answered) {
     crm().lookup.answered(call.id, call.answeredAt).catch(report('answered'));
   }

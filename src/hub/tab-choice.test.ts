@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crmOfUrl } from '../crm/hosts.ts';
-import { dockTab, lookupTargets, screenPopTab, type TabInfo } from './tab-choice.ts';
+import { crmTabs, lookupTargets, screenPopTab, type TabInfo } from './tab-choice.ts';
 
 const ALL = { salesforce: true, hubspot: true, zendesk: true };
 const SETTINGS = { crmEnabled: ALL, extraHosts: {} };
@@ -49,12 +49,11 @@ describe('tab choice', () => {
   it('leaves disabled CRMs out', () => {
     const settings = { ...SETTINGS, crmEnabled: { ...ALL, hubspot: false } };
     expect(lookupTargets(tabs, settings).map((t) => t.crm)).toEqual(['salesforce', 'zendesk']);
-    expect(dockTab(tabs, settings)?.tabId).toBe(4);
   });
 
-  it('docks the card in the CRM tab used last, ignoring other sites', () => {
-    expect(dockTab(tabs, SETTINGS)?.tabId).toBe(2);
-    expect(dockTab([{ id: 9, url: 'https://example.com/' }], SETTINGS)).toBeUndefined();
+  it('lists CRM tabs most recent first, ignoring other sites', () => {
+    expect(crmTabs(tabs, SETTINGS).map((t) => t.tabId)).toEqual([2, 4, 3, 1, 7]);
+    expect(crmTabs([{ id: 9, url: 'https://example.com/' }], SETTINGS)).toEqual([]);
   });
 
   it("screen-pops in the CRM's most recent tab of the same org, else any of that CRM", () => {
@@ -75,6 +74,6 @@ describe('tab choice', () => {
       { id: 1, url: 'https://app.hubspot.com/x' },
       { id: 2, url: 'https://app.hubspot.com/y', lastAccessed: 1 },
     ];
-    expect(dockTab(list, SETTINGS)?.tabId).toBe(2);
+    expect(crmTabs(list, SETTINGS)[0]?.tabId).toBe(2);
   });
 });

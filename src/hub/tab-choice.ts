@@ -3,7 +3,6 @@
  * (`lastAccessed` is set by Chrome 121+; older tabs without it count as least recent):
  * - the CRMs to ask for a caller: each enabled CRM with an open agent tab, at the origin of
  *   its most recently used tab;
- * - the tab whose dock shows the caller card: the CRM tab the agent used last;
  * - the tab a screen-pop navigates: the most recently used tab of that CRM (same org first).
  */
 import { crmOfUrl, type CrmPlace } from '../crm/hosts.ts';
@@ -42,11 +41,6 @@ export function crmTabs(tabs: readonly TabInfo[], settings: TabChoiceSettings): 
 export function lookupTargets(tabs: readonly TabInfo[], settings: TabChoiceSettings): CrmTab[] {
   const seen = new Set<CrmName>();
   return crmTabs(tabs, settings).filter((t) => !seen.has(t.crm) && seen.add(t.crm));
-}
-
-/** The CRM tab the agent used last: its dock opens with the caller card. */
-export function dockTab(tabs: readonly TabInfo[], settings: TabChoiceSettings): CrmTab | undefined {
-  return crmTabs(tabs, settings)[0];
 }
 
 /** The tab a screen-pop navigates; undefined means "open a new tab". */

@@ -108,8 +108,6 @@ export interface Messages {
   'caller.pick': Msg<CallRef & { ref: RecordRef }, null>;
   /** The options page asks whether each CRM can be reached (signed in, permitted). */
   'crm.status': Msg<null, CrmStatus[]>;
-  /** Hub to the content script of a CRM tab: open the dock there, showing this call. */
-  'dock.show': Msg<CallRef, null>;
   /** Hub to a CRM tab whose API runs in the page (Zendesk): look a number up there. */
   'crm.lookup': Msg<
     { crm: CrmName; e164: string; defaultCountry: string; ownNumbers: string[] },

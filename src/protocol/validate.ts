@@ -98,7 +98,6 @@ export const payloadChecks: { [K in MessageName]: Check } = {
   'caller.card': (p) => (fields(fields(p)?.card) ? null : 'card must be an object'),
   'caller.get': call(),
   'caller.pick': call((f) => (f.ref === undefined ? 'ref is required' : checkRecord(f.ref))),
-  'dock.show': call(),
   'crm.status': isNull,
   'crm.lookup': (p) => {
     const f = fields(p);
