@@ -10,10 +10,10 @@ import { checkPayload } from '../protocol/validate.ts';
 import { loadSettingsView, saveSettings } from '../settings/store.ts';
 import { testAccount } from './account-test.ts';
 import { engine } from './engine.ts';
+import { localizeEngineError } from './engine-errors.ts';
 import { openOnboarding } from './onboarding.ts';
 import { crmHandlers } from './crm-calls.ts';
-import { clearMissed, onPhoneChanged } from './phone-watch.ts';
-import { readSession } from './session.ts';
+import { clearMissed, missedCount, onPhoneChanged } from './phone-watch.ts';
 
 const FROM_CONTENT: MessageName[] = ['phone.snapshot', 'phone.dial'];
 const FROM_ENGINE: MessageName[] = ['engine.ready', 'phone.changed'];
@@ -62,7 +62,9 @@ export function admit(
 const forward =
   <K extends MessageName>(name: K): Handler<K> =>
   (payload: Request<K>) =>
-    engine.send(name, payload);
+    engine.send(name, payload).catch((error: unknown) => {
+      throw localizeEngineError(error);
+    });
 
 export function routeHubMessages(): () => void {
   return handleMessages(
@@ -82,7 +84,7 @@ export function routeHubMessages(): () => void {
         await onPhoneChanged(snapshot, changed);
         return null;
       },
-      'history.missed': async () => ({ count: (await readSession()).missedCount }),
+      'history.missed': async () => ({ count: await missedCount() }),
       'history.clearMissed': async () => {
         await clearMissed();
         return null;

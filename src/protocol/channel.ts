@@ -9,6 +9,9 @@ export type MessageName = keyof Messages;
 export type Request<K extends MessageName> = Messages[K]['request'];
 export type Response<K extends MessageName> = Messages[K]['response'];
 
+/** The commands on one call (`call.hold`, `call.mute`, ...), each with a `callId`. */
+export type CallCommandName = Extract<MessageName, `call.${string}`>;
+
 /**
  * Which context a message is for: every runtime listener sees every runtime message, so each
  * one answers only its own. `all` is for pushes that nobody answers. `content` is a CRM tab's

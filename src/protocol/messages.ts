@@ -8,7 +8,7 @@
  */
 import type { CallLogEntry, CallLogResult } from './call-log.ts';
 import type { CallerCard, CrmMatch, CrmPageResult, CrmStatus } from './caller-card.ts';
-import type { SettingsView } from '../settings/store.ts';
+import type { IgnoredPolicy, SettingsView } from '../settings/store.ts';
 import type { Settings } from '../settings/settings.ts';
 import type {
   CallSnapshot,
@@ -18,6 +18,8 @@ import type {
   RecordRef,
   RegistrationFailure,
 } from './phone-state.ts';
+
+export type { IgnoredPolicy, SettingsView };
 
 interface Msg<Req, Res> {
   request: Req;

@@ -1,24 +1,21 @@
 /**
- * What the views need from outside, as small interfaces. src/ui/bridge.ts implements them
- * over `chrome.runtime` messaging; component tests pass plain objects instead.
+ * What the views need from outside, as small interfaces. src/ui/bridge.ts implements them with
+ * the protocol's messages (src/protocol/runtime.ts); component tests pass plain objects.
  */
 import type { CallerCard, CrmStatus } from '../protocol/caller-card.ts';
+import type { CallCommandName, Request } from '../protocol/channel.ts';
+import type { AccountTestResult, SettingsPatch, SettingsView } from '../protocol/messages.ts';
 import type { PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
-import type {
-  AccountTestResult,
-  CallCommandName,
-  HubRequest,
-  SettingsPatch,
-  SettingsView,
-} from './hub-messages.ts';
 
 export interface PhoneHub {
   snapshot: () => Promise<PhoneSnapshot>;
   /** Calls `listener` on every `phone.changed` push; returns the unsubscribe function. */
   subscribe(listener: (snapshot: PhoneSnapshot) => void): () => void;
   missedCalls: () => Promise<number>;
+  /** The user has seen the missed calls: the hub's count and the badge go back to zero. */
+  clearMissed: () => Promise<void>;
   dial: (target: string) => Promise<void>;
-  command: <K extends CallCommandName>(name: K, payload: HubRequest<K>) => Promise<void>;
+  command: <K extends CallCommandName>(name: K, payload: Request<K>) => Promise<void>;
   openOptions: () => void;
   openOnboarding: () => void;
 }

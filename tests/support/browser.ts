@@ -3,8 +3,9 @@
  * Facts this relies on: Playwright always passes --disable-extensions, so the extension must
  * also be named in --disable-extensions-except; certificate errors are waived by SPKI hash so
  * that the service worker and offscreen document accept the local hosts too; the offscreen
- * document cannot prompt for the microphone, so the grant is stored for the extension origin
- * over CDP, as a user's "Allow" on an extension page would store it.
+ * document cannot prompt for the microphone, so the grant is seeded into the new profile for
+ * the extension origin before launch, where a user's "Allow" on an extension page stores it
+ * (granting over CDP after launch races the engine's first microphone check).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -60,12 +61,25 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
+/** The content setting Chromium stores when the user allows the microphone for an origin. */
+function seedMicrophoneGrant(userDataDir: string): void {
+  const origin = `chrome-extension://${EXTENSION_ID}/,*`;
+  const preferences = {
+    profile: {
+      content_settings: { exceptions: { media_stream_mic: { [origin]: { setting: 1 } } } },
+    },
+  };
+  fs.mkdirSync(path.join(userDataDir, 'Default'));
+  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+}
+
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? DIST;
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`no built extension in ${extensionDir}: run npm run build first`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-chromium-'));
+  if ((options.microphone ?? 'granted') === 'granted') seedMicrophoneGrant(userDataDir);
   const target = options.httpsPort ? `127.0.0.1:${options.httpsPort}` : '127.0.0.1';
   const rules = TEST_HOSTS.map((h) =>
     options.httpsPort ? `MAP ${h}:443 ${target}` : `MAP ${h} ${target}`,
@@ -115,8 +129,6 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   let extensionId: string;
   try {
     extensionId = new URL((await serviceWorker()).url()).host;
-    if ((options.microphone ?? 'granted') === 'granted')
-      await grantMicrophone(context, extensionId);
   } catch (error) {
     await context.close();
     removeProfile();
@@ -144,13 +156,4 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       removeProfile();
     },
   };
-}
-
-/** Stores the grant a user's "Allow" would, for the extension's origin. */
-async function grantMicrophone(context: BrowserContext, extensionId: string): Promise<void> {
-  const cdp = await context.browser()?.newBrowserCDPSession();
-  await cdp?.send('Browser.grantPermissions', {
-    origin: `chrome-extension://${extensionId}`,
-    permissions: ['audioCapture'],
-  });
 }

@@ -83,6 +83,7 @@ describe('the dock with caller cards', () => {
       snapshot: () => Promise.resolve(snapshot),
       subscribe: (_l: (s: PhoneSnapshot) => void) => () => undefined,
       missedCalls: () => Promise.resolve(0),
+      clearMissed: () => Promise.resolve(),
       dial: vi.fn(() => Promise.resolve()),
       command: vi.fn(() => Promise.resolve()),
       openOptions: vi.fn(),

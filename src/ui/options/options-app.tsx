@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CrmStatus } from '../../protocol/caller-card.ts';
-import type { SettingsView } from '../hub-messages.ts';
+import type { SettingsView } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 import type { DeviceInfo, SettingsHub } from '../ports.ts';
 import { OptionsForm } from './options-form.tsx';

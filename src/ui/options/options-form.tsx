@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SettingKey } from '../../settings/settings.ts';
-import type { AccountTestResult, SettingsPatch, SettingsView } from '../hub-messages.ts';
+import type { AccountTestResult, SettingsPatch, SettingsView } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 import type { DeviceInfo } from '../ports.ts';
 import type { CrmStatus } from '../../protocol/caller-card.ts';
