@@ -3,6 +3,7 @@
  * beside this one exporting a `Suite`, and list it here.
  */
 import type { Suite } from './measure.ts';
+import { callerCardSuite } from './caller-card.ts';
 import { phoneSuite } from './phone.ts';
 
-export const suites: Suite[] = [phoneSuite];
+export const suites: Suite[] = [phoneSuite, callerCardSuite];

@@ -8,6 +8,7 @@ import type { CallSnapshot, MediaStatus, PhoneSnapshot } from '../protocol/phone
 import { badgeFor, showBadge } from './badge.ts';
 import { missedCalls, newlyIncoming, stoppedRinging } from './calls.ts';
 import { sendPendingDtmf } from './dial.ts';
+import { crmOnPhoneChanged } from './crm-calls.ts';
 import { engine } from './engine.ts';
 import { clearCallNotification, showIncomingCall } from './notifications.ts';
 import { openOnboarding } from './onboarding.ts';
@@ -22,6 +23,8 @@ const bad = (media: MediaStatus | undefined) => media === 'blocked' || media ===
 async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<void> {
   const session = await readSession();
   const prev = session.lastSnapshot;
+  // Caller lookup, screen-pop and call logs: started first, never awaited by the ring.
+  crmOnPhoneChanged(prev, snapshot, changed);
 
   const seen = new Set(session.countedMissed);
   const candidates = changed ? [...snapshot.calls, changed] : snapshot.calls;

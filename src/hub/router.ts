@@ -14,6 +14,7 @@ import { dial } from './dial.ts';
 import { engine } from './engine.ts';
 import { localizeEngineError } from './engine-errors.ts';
 import { openOnboarding } from './onboarding.ts';
+import { crmHandlers } from './crm-calls.ts';
 import { clearMissed, missedCount, onPhoneChanged } from './phone-watch.ts';
 
 const FROM_CONTENT: MessageName[] = ['phone.snapshot', 'phone.dial', 'page.config'];
@@ -35,6 +36,9 @@ const FROM_PAGES: MessageName[] = [
   'settings.get',
   'settings.save',
   'account.test',
+  'caller.get',
+  'caller.pick',
+  'crm.status',
 ];
 
 const ALLOWED: Record<SenderKind, ReadonlySet<MessageName>> = {
@@ -102,6 +106,7 @@ export function routeHubMessages(): () => void {
         engine.notifyReady();
         return null;
       },
+      ...crmHandlers,
     },
     { admit: (envelope, sender) => admit(envelope.name, envelope.payload, sender) },
   );

@@ -26,6 +26,14 @@ describe('the managed schema', () => {
   });
 });
 
+it('keeps the valid own numbers and reports a national one (C25)', () => {
+  const policy = parsePolicy({ ownNumbers: ['+49 30 9876543', '030 9876543'] });
+  expect(policy.values).toEqual({ ownNumbers: ['+49309876543'] });
+  expect(policy.ignored).toEqual([
+    { key: 'ownNumbers[1]', reason: 'notAllowed', value: '030 9876543' },
+  ]);
+});
+
 describe('parsePolicy: one key at a time', () => {
   it.each([
     ['sipServer', 'wss://pbx.example.com/ws', { sipServer: 'wss://pbx.example.com/ws' }],
@@ -42,6 +50,11 @@ describe('parsePolicy: one key at a time', () => {
     ['screenPop', 'answer', { screenPop: 'answer' }],
     ['callWaiting', false, { callWaiting: false }],
     ['iceServers', [], { iceServers: [] }],
+    [
+      'ownNumbers',
+      ['+49 30 9876543', '+493055500000'],
+      { ownNumbers: ['+49309876543', '+493055500000'] },
+    ],
     [
       'enabledCrms',
       ['zendesk'],

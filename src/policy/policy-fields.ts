@@ -142,4 +142,8 @@ export const FIELDS: Record<string, Field> = {
     (value) => ({ screenPop: value as Settings['screenPop'] }),
   ),
   callWaiting: flag((callWaiting) => ({ callWaiting })),
+  ownNumbers: (raw, key, report) => {
+    const numbers = entries(raw, key, report, asString(v.checkInternationalNumber));
+    return numbers ? { ownNumbers: numbers } : undefined;
+  },
 };

@@ -2,7 +2,7 @@
  * Checks for the meaning of single policy values. Each returns the normalised value or the
  * reason it cannot be used; none throws.
  */
-import { isSupportedCountry } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { PolicyReason } from './policy-types.ts';
 
 export type Check<T> = { ok: true; value: T } | { ok: false; reason: PolicyReason };
@@ -128,4 +128,12 @@ export function checkText(input: string, maxLength: number): Check<string> {
   if (text.length > maxLength) return fail('tooLong');
   // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
   return /[\u0000-\u001f\u007f]/.test(text) ? fail('notAllowed') : ok(text);
+}
+
+/** A phone number in international form, normalised to E.164. */
+export function checkInternationalNumber(input: string): Check<string> {
+  const text = input.trim();
+  if (text === '') return fail('empty');
+  const parsed = text.startsWith('+') ? parsePhoneNumberFromString(text) : undefined;
+  return parsed?.isPossible() ? ok(parsed.number) : fail('notAllowed');
 }

@@ -9,6 +9,7 @@ import { handleMessages, sendMessage } from '../protocol/runtime.ts';
 import { isFromExtension } from '../protocol/sender.ts';
 import { checkPayload } from '../protocol/validate.ts';
 import type {
+  CallerHub,
   DeviceInfo,
   DockStore,
   MicrophoneAccess,
@@ -61,10 +62,33 @@ export const phoneHub: PhoneHub = {
   openOnboarding,
 };
 
+export const callerHub: CallerHub = {
+  card: (callId) => sendMessage('hub', 'caller.get', { callId }),
+  // Cards come from the hub only, never from a content script (a page could forge a caller).
+  subscribe: (listener) =>
+    handleMessages(
+      'views',
+      {
+        'caller.card': ({ card }) => {
+          listener(card);
+          return null;
+        },
+      },
+      {
+        admit: (envelope, sender) =>
+          isFromExtension(sender) ? checkPayload(envelope.name, envelope.payload) : 'not allowed',
+      },
+    ),
+  pick: async (callId, ref) => {
+    await sendMessage('hub', 'caller.pick', { callId, ref });
+  },
+};
+
 export const settingsHub: SettingsHub = {
   load: () => sendMessage('hub', 'settings.get', null),
   save: (patch) => sendMessage('hub', 'settings.save', { patch }),
   test: (patch) => sendMessage('hub', 'account.test', { patch }),
+  crmStatus: () => sendMessage('hub', 'crm.status', null),
 };
 
 export async function listDevices(): Promise<DeviceInfo[]> {

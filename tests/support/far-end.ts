@@ -10,9 +10,15 @@ export interface RtpBytes {
   sent: number;
 }
 
+/** Who the far end claims to be when calling: an outside number rather than its account. */
+export interface CallingAs {
+  uri: string;
+  name?: string;
+}
+
 export interface FarEnd {
   page: Page;
-  call(target: string): Promise<void>;
+  call(target: string, from?: CallingAs): Promise<void>;
   answer(): Promise<void>;
   hangup(): Promise<void>;
   hold(on: boolean): Promise<void>;
@@ -38,7 +44,7 @@ type RegisterOptions = Omit<FarEndOptions, 'page'>;
 
 interface FarEndApi {
   register(server: string, user: string, password: string, options: RegisterOptions): Promise<void>;
-  call(target: string): Promise<void>;
+  call(target: string, from?: CallingAs): Promise<void>;
   answer(): Promise<void>;
   hangup(): Promise<void>;
   hold(on: boolean): Promise<void>;
@@ -76,7 +82,8 @@ export async function openFarEnd(
 
   return {
     page,
-    call: (target) => page.evaluate((t) => window.farEnd.call(t), target),
+    call: (target, from) =>
+      page.evaluate(([t, f]) => window.farEnd.call(t, f), [target, from] as const),
     answer: () => page.evaluate(() => window.farEnd.answer()),
     hangup: () => page.evaluate(() => window.farEnd.hangup()),
     hold: (on) => page.evaluate((o) => window.farEnd.hold(o), on),

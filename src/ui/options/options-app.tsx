@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { CrmStatus } from '../../protocol/caller-card.ts';
 import type { SettingsView } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 import type { DeviceInfo, SettingsHub } from '../ports.ts';
@@ -16,11 +17,24 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
   const [view, setView] = useState<SettingsView>();
   const [error, setError] = useState('');
   const [devices, setDevices] = useState<DeviceInfo[]>([]);
+  const [crmStatus, setCrmStatus] = useState<CrmStatus[]>();
+
+  const checkCrms = useCallback(() => {
+    setCrmStatus(undefined);
+    hub.crmStatus?.().then(setCrmStatus, () => setCrmStatus([]));
+  }, [hub]);
 
   useEffect(() => {
     hub.load().then(setView, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     loadDevices().then(setDevices, () => setDevices([]));
-  }, [hub, loadDevices]);
+    checkCrms();
+  }, [hub, loadDevices, checkCrms]);
+
+  const save = async (patch: Parameters<SettingsHub['save']>[0]) => {
+    const saved = await hub.save(patch);
+    checkCrms();
+    return saved;
+  };
 
   return (
     <main class="page options">
@@ -35,7 +49,8 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
         <OptionsForm
           view={view}
           devices={devices}
-          onSave={hub.save}
+          onSave={save}
+          crmStatus={hub.crmStatus ? (crmStatus ?? 'checking') : undefined}
           onTest={hub.test}
           onOpenOnboarding={onOpenOnboarding}
         />

@@ -77,7 +77,12 @@ window.farEnd = {
     await user.register();
     await registered;
   },
-  call: (target) => user.call(target),
+  /** `from`: call as an outside number, e.g. `{ uri: 'sip:+4930…@pbx.example.test' }`. */
+  call: (target, from) =>
+    user.call(
+      target,
+      from ? { params: { fromUri: from.uri, fromDisplayName: from.name ?? '' } } : undefined,
+    ),
   answer: () => user.answer(),
   hangup: () => user.hangup(),
   hold: (on) => (on ? user.hold() : user.unhold()),
