@@ -1,5 +1,7 @@
-// Content script for zendesk pages: click-to-call, call links and the dock. See src/content.
+// Content script for zendesk pages: click-to-call, call links, the dock, and the hub's caller
+// lookups and call logs run with the page's session. See src/content and src/crm/zendesk.
+import { answerCrmRequests } from '../../src/crm/zendesk/page-handler.ts';
 import { zendeskPage } from '../../src/crm/zendesk/page.ts';
 import { startCrmContent } from '../../src/content/start-crm.ts';
 
-startCrmContent(zendeskPage);
+startCrmContent(zendeskPage, document, (signal) => answerCrmRequests(signal));

@@ -13,7 +13,15 @@ import { request } from './hub-client.ts';
 import { runContentScript } from './lifecycle.ts';
 import { LinkClicks } from './link-clicks.ts';
 
-export function startCrmContent(page: CrmPage, doc: Document = document): void {
+/**
+ * `topFrame` runs with each run's signal in the top frame only, e.g. the page side of a CRM
+ * whose API is asked from the page (Zendesk, src/crm/zendesk/page-handler.ts).
+ */
+export function startCrmContent(
+  page: CrmPage,
+  doc: Document = document,
+  topFrame?: (signal: AbortSignal) => void,
+): void {
   const log = createLogger(`content:${page.crm}`);
 
   runContentScript('crm', page.crm, doc, (config, signal, running) => {
@@ -48,7 +56,10 @@ export function startCrmContent(page: CrmPage, doc: Document = document): void {
       });
       links.watch(doc);
     }
-    if (doc.defaultView === doc.defaultView?.top) mountDock(doc, signal);
+    if (doc.defaultView === doc.defaultView?.top) {
+      mountDock(doc, signal);
+      topFrame?.(signal);
+    }
   });
 }
 

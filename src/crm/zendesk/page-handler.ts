@@ -9,6 +9,7 @@ import { asCrmError, crmErrorToData } from '../crm-error.ts';
 import type { CrmPageResult } from '../../protocol/caller-card.ts';
 import { handleMessages } from '../../protocol/runtime.ts';
 import { isFromExtension } from '../../protocol/sender.ts';
+import { checkPayload } from '../../protocol/validate.ts';
 import { createZendeskApi } from './api.ts';
 
 async function settle<T>(work: () => Promise<T>): Promise<CrmPageResult<T>> {
@@ -50,7 +51,12 @@ export function answerCrmRequests(signal: AbortSignal, origin = location.origin)
       'crm.session': (payload) =>
         payload.crm === 'zendesk' ? handlers['crm.session']() : notMine(),
     },
-    { admit: (_envelope, sender) => (isFromExtension(sender) ? null : 'not from the extension') },
+    {
+      admit: (envelope, sender) =>
+        isFromExtension(sender)
+          ? checkPayload(envelope.name, envelope.payload)
+          : 'not from the extension',
+    },
   );
   signal.addEventListener('abort', stop, { once: true });
 }
