@@ -4,5 +4,6 @@
  */
 import type { Suite } from './measure.ts';
 import { phoneSuite } from './phone.ts';
+import { scanSuite } from './scan.ts';
 
-export const suites: Suite[] = [phoneSuite];
+export const suites: Suite[] = [phoneSuite, scanSuite];
