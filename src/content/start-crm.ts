@@ -4,19 +4,19 @@
  */
 import { recordAt, type CrmPage } from '../crm/page-adapter.ts';
 import { createLogger } from '../core/logger.ts';
-import { formatForDisplay } from '../numbers/display.ts';
+import { DEFAULT_IGNORE_LABELS } from '../numbers/labels.ts';
 import { linkTarget } from '../numbers/link-target.ts';
 import { isSupportedCountry } from '../numbers/phone-lib.ts';
 import { ClickToCall } from './click-to-call.ts';
 import { mountDock } from './dock-mount.ts';
 import { request } from './hub-client.ts';
-import { runContentScript } from './lifecycle.ts';
+import { runContentScript, type ContentScript } from './lifecycle.ts';
 import { LinkClicks } from './link-clicks.ts';
 
 export function startCrmContent(page: CrmPage, doc: Document = document): void {
   const log = createLogger(`content:${page.crm}`);
 
-  runContentScript('crm', page.crm, doc, (config, signal, running) => {
+  const start: ContentScript['start'] = (config, signal, running) => {
     if (!config.enabled) return;
     const country = isSupportedCountry(config.defaultCountry) ? config.defaultCountry : 'DE';
 
@@ -36,7 +36,7 @@ export function startCrmContent(page: CrmPage, doc: Document = document): void {
         phoneFieldSelector: page.phoneFields.map((f) => f.selector).join(','),
         shadowRootOf,
         ...(page.fieldLabel ? { fieldLabel: page.fieldLabel } : {}),
-        label: (target) => chrome.i18n.getMessage('contentCallNumber', [formatForDisplay(target)]),
+        label: (shown) => chrome.i18n.getMessage('contentCallNumber', [shown]),
         alive: running.checkAlive,
         dial,
       }).scanAll();
@@ -49,7 +49,14 @@ export function startCrmContent(page: CrmPage, doc: Document = document): void {
       links.watch(doc);
     }
     if (doc.defaultView === doc.defaultView?.top) mountDock(doc, signal);
-  });
+  };
+  const fallback = {
+    enabled: true,
+    detectNumbers: true,
+    defaultCountry: 'DE',
+    ignoreLabels: [...DEFAULT_IGNORE_LABELS],
+  };
+  runContentScript({ kind: 'crm', crm: page.crm, fallback, start }, doc);
 }
 
 /**
