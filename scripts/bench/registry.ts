@@ -5,5 +5,6 @@
 import type { Suite } from './measure.ts';
 import { callerCardSuite } from './caller-card.ts';
 import { phoneSuite } from './phone.ts';
+import { scanSuite } from './scan.ts';
 
-export const suites: Suite[] = [phoneSuite, callerCardSuite];
+export const suites: Suite[] = [phoneSuite, scanSuite, callerCardSuite];

@@ -19,7 +19,7 @@ export interface ClickToCallOptions {
   phoneFieldSelector: string;
   shadowRootOf: (element: Element) => ShadowRoot | null;
   fieldLabel?: (element: Element) => string | undefined;
-  label: (target: string) => string;
+  label: (shown: string) => string;
   /** False once the extension is gone (and then everything is torn down). */
   alive: () => boolean;
   /** Place a call; rejects with a message the control shows. */

@@ -6,10 +6,8 @@
  * removes everything it added. A page can send the announcement too; it only makes an orphan
  * leave, never a live script.
  */
-import { pageConfig } from '../crm/page-config.ts';
 import type { PageConfig } from '../protocol/messages.ts';
 import type { CrmName } from '../protocol/phone-state.ts';
-import { DEFAULT_SETTINGS } from '../settings/settings.ts';
 import { extensionAlive, request } from './hub-client.ts';
 
 const REGISTRY = Symbol.for('cti-softphone.content');
@@ -28,16 +26,20 @@ export interface Running {
   checkAlive: () => boolean;
 }
 
+export interface ContentScript {
+  kind: Kind;
+  crm: CrmName | null;
+  /** Used while the hub cannot answer (the worker starting up, or being updated). */
+  fallback: PageConfig;
+  start: (config: PageConfig, signal: AbortSignal, running: Running) => void;
+}
+
 /**
  * Runs `start` with the page config, again whenever the config changes (the previous run's
  * signal aborts first). A CRM script replaces the generic link script in its frame.
  */
-export function runContentScript(
-  kind: Kind,
-  crm: CrmName | null,
-  doc: Document,
-  start: (config: PageConfig, signal: AbortSignal, running: Running) => void,
-): Running | null {
+export function runContentScript(script: ContentScript, doc: Document): Running | null {
+  const { kind, crm, start } = script;
   const slot = globalThis as Record<symbol, Registry | undefined>;
   const registry: Registry = (slot[REGISTRY] ??= new Map<Kind, AbortController>());
   if (!extensionAlive() || registry.has('crm') || registry.has(kind)) return null;
@@ -60,7 +62,7 @@ export function runContentScript(
   let current = '';
   let features: AbortController | null = null;
   const refresh = async (): Promise<void> => {
-    const config = await loadConfig(crm);
+    const config = await loadConfig(crm, script.fallback);
     if (JSON.stringify(config) === current || signal.aborted) return;
     current = JSON.stringify(config);
     features?.abort();
@@ -80,12 +82,11 @@ export function runContentScript(
   return running;
 }
 
-async function loadConfig(crm: CrmName | null): Promise<PageConfig> {
+async function loadConfig(crm: CrmName | null, fallback: PageConfig): Promise<PageConfig> {
   try {
     return await request('page.config', { crm });
   } catch {
-    // The hub could not answer (the worker starting up, or being updated): the defaults
-    // keep the page usable; the next settings change asks again.
-    return pageConfig(DEFAULT_SETTINGS, crm);
+    // The defaults keep the page usable; the next settings change asks again.
+    return fallback;
   }
 }

@@ -10,15 +10,15 @@
  * the link is the affordance); a non-clickable badge with `data-cti-link` shows on hover.
  */
 import { splitExtension } from '../numbers/extension.ts';
-import type { Hit } from './scanner.ts';
+import { shownAs, type Hit } from './scanner.ts';
 import { CONTROL_SIZE, OVERLAY_CSS, phoneIcon } from './overlay-style.ts';
 import { OWN_UI_ATTRIBUTE } from './text-blocks.ts';
 
 export interface OverlayOptions {
   doc: Document;
   signal: AbortSignal;
-  /** Accessible name of a control, e.g. "Call +49 30 1234567". */
-  label: (target: string) => string;
+  /** Accessible name of a control for a number shown as `shown`: "Call +49 30 1234567". */
+  label: (shown: string) => string;
   /** A trusted click on a control. */
   onCall: (hit: Hit, control: HTMLElement) => void;
 }
@@ -28,7 +28,10 @@ const GAP = 3;
 export class Overlay {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
-  private readonly controls = new Map<Hit, HTMLElement>();
+  /** Every hit, with its control once a layout pass has made it. */
+  private readonly controls = new Map<Hit, HTMLElement | null>();
+  /** Controls of removed hits, taken out in the next layout pass. */
+  private trash: HTMLElement[] = [];
   private readonly hitOf = new WeakMap<Element, Hit>();
   private hovered: Element | null = null;
   private frame = 0;
@@ -57,7 +60,20 @@ export class Overlay {
     });
   }
 
+  /** Shows a control for `hit` from the next layout pass on. */
   add(hit: Hit): void {
+    this.controls.set(hit, null);
+    this.schedule();
+  }
+
+  remove(hit: Hit): void {
+    const control = this.controls.get(hit);
+    if (control) this.trash.push(control);
+    this.controls.delete(hit);
+    this.schedule();
+  }
+
+  private create(hit: Hit): HTMLElement {
     const { doc } = this.options;
     const control = doc.createElement('button');
     control.type = 'button';
@@ -70,20 +86,14 @@ export class Overlay {
       control.tabIndex = -1;
       control.setAttribute('aria-hidden', 'true');
     } else {
-      control.setAttribute('aria-label', this.options.label(hit.target));
-      control.title = this.options.label(hit.target);
+      const label = this.options.label(shownAs(hit));
+      control.setAttribute('aria-label', label);
+      control.title = label;
     }
     control.hidden = true;
     control.append(phoneIcon(doc));
-    this.controls.set(hit, control);
     this.hitOf.set(control, hit);
-    this.root.append(control);
-    this.schedule();
-  }
-
-  remove(hit: Hit): void {
-    this.controls.get(hit)?.remove();
-    this.controls.delete(hit);
+    return control;
   }
 
   /** The page's call link under the pointer, whose badge shows while it is hovered. */
@@ -101,12 +111,27 @@ export class Overlay {
     });
   }
 
-  /** Places every control; reads all boxes first, then writes, so layout runs once. */
+  /**
+   * One pass per frame: takes out removed controls and makes new ones (writes), then reads
+   * every box, then places (writes), so the browser lays the page out once.
+   */
   layout(): void {
+    for (const control of this.trash) control.remove();
+    this.trash = [];
+    const made = this.options.doc.createDocumentFragment();
+    for (const [hit, control] of this.controls) {
+      if (!control) {
+        const fresh = this.create(hit);
+        this.controls.set(hit, fresh);
+        made.append(fresh);
+      }
+    }
+    if (made.childNodes.length) this.root.append(made);
+
     const placed: [HTMLElement, { x: number; y: number } | null][] = [];
     for (const [hit, control] of this.controls) {
       const show = hit.kind !== 'link' || hit.anchor === this.hovered;
-      placed.push([control, show ? this.position(hit) : null]);
+      if (control) placed.push([control, show ? this.position(hit) : null]);
     }
     for (const [control, at] of placed) {
       control.hidden = !at;

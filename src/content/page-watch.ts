@@ -62,6 +62,8 @@ export class PageWatch {
         moved ||= !ownUi(r.target);
         continue;
       }
+      // Our own hosts coming and going (overlay, dock) change nothing to scan.
+      if (r.type === 'childList' && onlyOwnHosts(r)) continue;
       const root = this.blockOf(r.target, memo);
       if (root) this.dirty.add(root);
     }
@@ -126,6 +128,13 @@ function cleanRoot(node: Node, memo: Map<Node, ScanRoot | null>): ScanRoot | nul
   }
   for (const v of visited) memo.set(v, result);
   return result;
+}
+
+function onlyOwnHosts(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return (
+    nodes.length > 0 && nodes.every((n) => n instanceof Element && n.hasAttribute(OWN_UI_ATTRIBUTE))
+  );
 }
 
 function ownUi(node: Node): boolean {

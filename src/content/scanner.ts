@@ -39,6 +39,13 @@ export interface ScanResult {
 
 type Root = Element | Document | ShadowRoot;
 
+/** A hit's number as the page shows it (the control's name says what it calls, as written). */
+export function shownAs(hit: Hit): string {
+  const written = hit.range?.toString() ?? (hit.anchor as HTMLInputElement).value ?? '';
+  const text = written.replace(/\s+/g, ' ').trim().slice(0, 60);
+  return text || hit.target;
+}
+
 export function scan(root: Root, context: ScanContext): ScanResult {
   const result: ScanResult = { hits: [], shadowRoots: [] };
   scanInto(root, context, result);

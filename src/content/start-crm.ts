@@ -4,13 +4,13 @@
  */
 import { recordAt, type CrmPage } from '../crm/page-adapter.ts';
 import { createLogger } from '../core/logger.ts';
-import { formatForDisplay } from '../numbers/display.ts';
+import { DEFAULT_IGNORE_LABELS } from '../numbers/labels.ts';
 import { linkTarget } from '../numbers/link-target.ts';
 import { isSupportedCountry } from '../numbers/phone-lib.ts';
 import { ClickToCall } from './click-to-call.ts';
 import { mountDock } from './dock-mount.ts';
 import { request } from './hub-client.ts';
-import { runContentScript } from './lifecycle.ts';
+import { runContentScript, type ContentScript } from './lifecycle.ts';
 import { LinkClicks } from './link-clicks.ts';
 
 /**
@@ -24,7 +24,7 @@ export function startCrmContent(
 ): void {
   const log = createLogger(`content:${page.crm}`);
 
-  runContentScript('crm', page.crm, doc, (config, signal, running) => {
+  const start: ContentScript['start'] = (config, signal, running) => {
     if (!config.enabled) return;
     const country = isSupportedCountry(config.defaultCountry) ? config.defaultCountry : 'DE';
 
@@ -44,7 +44,7 @@ export function startCrmContent(
         phoneFieldSelector: page.phoneFields.map((f) => f.selector).join(','),
         shadowRootOf,
         ...(page.fieldLabel ? { fieldLabel: page.fieldLabel } : {}),
-        label: (target) => chrome.i18n.getMessage('contentCallNumber', [formatForDisplay(target)]),
+        label: (shown) => chrome.i18n.getMessage('contentCallNumber', [shown]),
         alive: running.checkAlive,
         dial,
       }).scanAll();
@@ -60,7 +60,14 @@ export function startCrmContent(
       mountDock(doc, signal);
       topFrame?.(signal);
     }
-  });
+  };
+  const fallback = {
+    enabled: true,
+    detectNumbers: true,
+    defaultCountry: 'DE',
+    ignoreLabels: [...DEFAULT_IGNORE_LABELS],
+  };
+  runContentScript({ kind: 'crm', crm: page.crm, fallback, start }, doc);
 }
 
 /**

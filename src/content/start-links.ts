@@ -5,13 +5,14 @@
  */
 import { createLogger } from '../core/logger.ts';
 import { request } from './hub-client.ts';
-import { runContentScript } from './lifecycle.ts';
+import { runContentScript, type ContentScript } from './lifecycle.ts';
 import { LinkClicks } from './link-clicks.ts';
 
 const log = createLogger('content:links');
 
 export function startLinkContent(doc: Document = document): void {
-  runContentScript('links', null, doc, (config, signal, running) => {
+  const fallback = { enabled: true, detectNumbers: false, defaultCountry: 'DE', ignoreLabels: [] };
+  const start: ContentScript['start'] = (config, signal, running) => {
     if (!config.enabled) return;
     const links = new LinkClicks({
       signal,
@@ -22,5 +23,6 @@ export function startLinkContent(doc: Document = document): void {
       },
     });
     links.watch(doc);
-  });
+  };
+  runContentScript({ kind: 'links', crm: null, fallback, start }, doc);
 }

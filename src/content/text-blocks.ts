@@ -4,7 +4,23 @@
  * while block elements, table cells and line breaks end a block, so adjacent cells never glue
  * together. Inputs, editable areas, code and our own UI are skipped (C19); `tel:` links and
  * known phone inputs are collected for their own handling. Only reads: it never touches a node.
+ *
+ * Speed matters (a CRM list view has thousands of elements): text nodes come from a native
+ * TreeWalker, each element is classified once (a cached place: block, phone field, cell,
+ * skipped), and whatever needs attributes is found by one native query up front.
  */
+import { MIN_DIGITS } from '../numbers/find-numbers.ts';
+import {
+  BOUNDARY_TAGS,
+  isCallLink,
+  isSkipped,
+  SKIP_TAGS,
+  SPECIAL_SELECTOR,
+  SPECIAL_TAGS,
+} from './dom-rules.ts';
+import { joinText } from './text-join.ts';
+
+export { isBoundary, isCallLink, isSkipped, OWN_UI_ATTRIBUTE } from './dom-rules.ts';
 
 export interface TextPiece {
   node: Text;
@@ -37,168 +53,194 @@ export interface CollectOptions {
   shadowRootOf: (element: Element) => ShadowRoot | null;
 }
 
-/** Our own hosts (overlay, dock) carry this attribute; their content is never scanned. */
-export const OWN_UI_ATTRIBUTE = 'data-cti-host';
-
-const SKIP = new Set(
-  (
-    'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA SELECT OPTION CODE PRE KBD SAMP svg SVG MATH ' +
-    'IFRAME OBJECT EMBED CANVAS VIDEO AUDIO HEAD TITLE'
-  ).split(' '),
-);
-const BOUNDARY = new Set(
-  (
-    'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY BR BUTTON CAPTION DD DETAILS DIALOG DIV DL DT ' +
-    'FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LEGEND LI MAIN NAV OL ' +
-    'P SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'
-  ).split(' '),
-);
-const EDITABLE = new Set(['', 'true', 'plaintext-only']);
-const LINK_SCHEME = /^\s*(tel|callto|sips?):/i;
-
-export function collectText(root: Node, options: CollectOptions): Collected {
-  const collector = new Collector(options);
-  collector.walk(root);
-  collector.flush();
-  return collector.result;
+/** Where an element sits: shared by an element's inline descendants (no copy per element). */
+interface Place {
+  skip: boolean;
+  block: Node | null;
+  field: boolean;
+  cell: Element | null;
 }
 
-/** Whether an element starts a block of its own (used to find what a mutation touched). */
-export function isBoundary(element: Element, phoneFields: ReadonlySet<Element>): boolean {
-  return BOUNDARY.has(element.tagName) || phoneFields.has(element);
-}
+const SKIPPED: Place = { skip: true, block: null, field: false, cell: null };
 
-/** Whether an element's content is never read: editors, code, our own UI. */
-export function isSkipped(element: Element): boolean {
-  if (SKIP.has(element.tagName) || element.tagName === 'INPUT') return true;
-  if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && EDITABLE.has(editable)) return true;
-  const role = element.getAttribute('role');
-  return role === 'textbox' || role === 'searchbox';
-}
-
-export function isCallLink(element: Element): boolean {
-  return (
-    (element.tagName === 'A' || element.tagName === 'AREA') &&
-    LINK_SCHEME.test(element.getAttribute('href') ?? '')
-  );
+export function collectText(root: ParentNode & Node, options: CollectOptions): Collected {
+  return new Collector(root, options).run();
 }
 
 class Collector {
-  readonly result: Collected = { blocks: [], links: [], inputs: [], shadowRoots: [] };
-  private text = '';
-  private pieces: TextPiece[] = [];
-  private phoneField = false;
+  private readonly result: Collected = { blocks: [], links: [], inputs: [], shadowRoots: [] };
+  private readonly places = new Map<Node, Place>();
+  private readonly special = new Map<Element, 'skip' | 'link'>();
+  private readonly hosts = new Set<Element>();
+  private readonly links: Element[] = [];
+  private readonly headers = new Map<Element, string[]>();
+  private readonly breaks: Element[] = [];
+  private nextBreak = 0;
+  private block: TextBlock | null = null;
   private cell: Element | null = null;
-  private owner: Element | null = null;
+  private blockNode: Node | null = null;
   private last: Text | null = null;
 
-  constructor(private readonly options: CollectOptions) {}
+  constructor(
+    private readonly root: ParentNode & Node,
+    private readonly options: CollectOptions,
+  ) {}
 
-  walk(node: Node): void {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) this.addText(child as Text);
-      else if (child.nodeType === Node.ELEMENT_NODE) this.element(child as Element);
+  run(): Collected {
+    const { root, options } = this;
+    const scope = root as ParentNode & Pick<Element, 'getElementsByTagName'>;
+    for (const tag of SPECIAL_TAGS) {
+      const found = scope.getElementsByTagName
+        ? scope.getElementsByTagName(tag)
+        : root.querySelectorAll(tag);
+      for (let i = 0; i < found.length; i++) this.classify(found[i] as Element);
     }
+    const special = root.querySelectorAll(SPECIAL_SELECTOR);
+    for (let i = 0; i < special.length; i++) this.classify(special[i] as Element);
+    // Shadow roots are looked for on custom elements, where component libraries put them.
+    const all = root.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i] as Element;
+      if (!el.localName.includes('-')) continue;
+      const shadow = options.shadowRootOf(el);
+      if (shadow) {
+        this.hosts.add(el);
+        this.result.shadowRoots.push(shadow);
+      }
+    }
+    const field = root instanceof Element && options.phoneFields.has(root);
+    this.places.set(root, { skip: false, block: root, field, cell: null });
+    for (const link of this.links) {
+      if (!this.placeOf(link.parentNode).skip) this.result.links.push(link);
+    }
+
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) this.text(node as Text);
+    this.flush();
+    return this.result;
   }
 
-  flush(): void {
-    if (this.pieces.length && /\d/.test(this.text)) {
-      const block: TextBlock = {
-        text: this.text,
-        pieces: this.pieces,
-        phoneField: this.phoneField,
-        owner: this.owner,
-      };
-      const header = this.cell && columnHeader(this.cell);
-      if (header) block.header = header;
-      this.result.blocks.push(block);
-    }
-    this.text = '';
-    this.pieces = [];
-    this.last = null;
-  }
-
-  private element(el: Element): void {
-    if (isCallLink(el)) {
-      this.result.links.push(el);
-      return;
-    }
-    if (isSkipped(el)) {
+  private classify(el: Element): void {
+    if (el.tagName === 'BR' || el.tagName === 'HR') this.breaks.push(el);
+    else if (isCallLink(el)) {
+      this.special.set(el, 'link');
+      this.links.push(el);
+    } else if (isSkipped(el)) {
+      this.special.set(el, 'skip');
       if (el.tagName === 'INPUT' && this.options.phoneFields.has(el)) {
         this.result.inputs.push(el as HTMLInputElement);
       }
-      return;
     }
-
-    const shadow = this.options.shadowRootOf(el);
-    if (shadow) this.result.shadowRoots.push(shadow);
-    const field = this.options.phoneFields.has(el);
-    if (!shadow && !field && !BOUNDARY.has(el.tagName)) {
-      this.walk(el);
-      return;
-    }
-
-    this.flush();
-    const outer = { field: this.phoneField, cell: this.cell, owner: this.owner };
-    this.phoneField = outer.field || field;
-    if (el.tagName === 'TD') this.cell = el;
-    this.owner = el;
-    this.walk(el);
-    this.flush();
-    this.phoneField = outer.field;
-    this.cell = outer.cell;
-    this.owner = outer.owner;
   }
 
-  private addText(node: Text): void {
+  /** The place of an element, derived once from its parent's. */
+  private placeOf(node: Node | null): Place {
+    const chain: Element[] = [];
+    let place: Place = SKIPPED;
+    for (let n = node; n; n = n.parentNode) {
+      const known = this.places.get(n);
+      if (known) {
+        place = known;
+        break;
+      }
+      chain.push(n as Element);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const el = chain[i] as Element;
+      place = this.derive(place, el);
+      this.places.set(el, place);
+    }
+    return place;
+  }
+
+  private derive(parent: Place, el: Element): Place {
+    if (parent.skip || this.special.has(el)) return SKIPPED;
+    const tag = el.tagName;
+    if (SKIP_TAGS.has(tag)) return SKIPPED;
+    const isField = this.options.phoneFields.has(el);
+    if (!BOUNDARY_TAGS.has(tag) && !isField && !this.hosts.has(el)) return parent;
+    const cell = tag === 'TD' ? el : parent.cell;
+    return { skip: false, block: el, field: parent.field || isField, cell };
+  }
+
+  private text(node: Text): void {
     const data = node.data;
     if (!data) return;
-    if (this.last && this.last.parentNode !== node.parentNode) this.join(node, data);
-    this.pieces.push({ node, at: this.text.length });
-    this.text += data;
+    const place = this.placeOf(node.parentNode);
+    if (place.skip) return;
+    if (place.block !== this.blockNode || this.breakBefore(node)) {
+      this.flush();
+      this.blockNode = place.block;
+      const owner = place.block instanceof Element ? place.block : null;
+      this.block = { text: '', pieces: [], phoneField: place.field, owner };
+      this.cell = place.cell;
+    }
+    const block = this.block;
+    if (!block) return;
+    if (this.last && this.last.parentNode !== node.parentNode) {
+      const joined = joinText(block.text, this.last, node, data);
+      if (joined === null) return this.restart(node);
+      block.text = joined;
+    }
+    block.pieces.push({ node, at: block.text.length });
+    block.text += data;
     this.last = node;
   }
 
-  /**
-   * Where two text nodes from different elements meet: a letter against a digit gets a virtual
-   * space (`<b>Mobil</b><span>0151…</span>`); digits against digits stay joined unless layout
-   * puts them in separate boxes (flex items, blocks made so by CSS), asked only in that case.
-   */
-  private join(node: Text, data: string): void {
-    const a = /\S(?=\s*$)/.exec(this.text)?.[0] ?? '';
-    const b = /\S/.exec(data)?.[0] ?? '';
-    const digitA = /\d/.test(a);
-    const digitB = /[\d+(]/.test(b);
-    if (digitA && digitB && this.last && separatedByLayout(this.last, node)) this.flush();
-    else if (/\p{L}/u.test(a) !== /\p{L}/u.test(b) && (digitA || digitB)) this.text += ' ';
+  /** Layout put the node in a box of its own: a new block, same place. */
+  private restart(node: Text): void {
+    this.flush();
+    this.blockNode = null;
+    this.text(node);
+  }
+
+  /** A line break (or rule) between the last text and this one. */
+  private breakBefore(node: Text): boolean {
+    let crossed = false;
+    for (; this.nextBreak < this.breaks.length; this.nextBreak++) {
+      const next = this.breaks[this.nextBreak];
+      if (!next || !(next.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+      crossed = true;
+    }
+    return crossed;
+  }
+
+  private flush(): void {
+    const block = this.block;
+    if (block && enoughDigits(block.text)) {
+      const header = this.cell && this.columnHeader(this.cell);
+      if (header) block.header = header;
+      this.result.blocks.push(block);
+    }
+    this.block = null;
+    this.last = null;
+  }
+
+  /** The text of the header cell above a data cell (`<thead>`'s first row), per table once. */
+  private columnHeader(cell: Element): string | undefined {
+    const table = cell.closest('table');
+    if (!table) return undefined;
+    let texts = this.headers.get(table);
+    if (!texts) {
+      const row = table.tHead?.rows[0];
+      texts = row ? Array.from(row.cells, (c) => c.textContent?.trim().slice(0, 40) ?? '') : [];
+      this.headers.set(table, texts);
+    }
+    return texts[(cell as HTMLTableCellElement).cellIndex] || undefined;
   }
 }
 
-/** The text of the header cell above a data cell (`<thead>`'s first row). */
-function columnHeader(cell: Element): string | undefined {
-  const index = (cell as HTMLTableCellElement).cellIndex;
-  const head = cell.closest('table')?.tHead?.rows[0]?.cells[index];
-  return head?.textContent?.trim().slice(0, 40) || undefined;
-}
-
-function separatedByLayout(a: Text, b: Text): boolean {
-  const view = a.ownerDocument.defaultView;
-  if (!view) return false;
-  const chainA = ancestors(a);
-  const common = ancestors(b).find((el) => chainA.includes(el));
-  const boxed = (el: Element): boolean => {
-    const display = view.getComputedStyle(el).display;
-    return display !== '' && !display.startsWith('inline') && display !== 'contents';
-  };
-  const below = (chain: Element[]): Element[] =>
-    common ? chain.slice(0, chain.indexOf(common)) : chain;
-  return below(chainA).some(boxed) || below(ancestors(b)).some(boxed);
-}
-
-function ancestors(node: Node): Element[] {
-  const out: Element[] = [];
-  for (let el = node.parentElement; el; el = el.parentElement) out.push(el);
-  return out;
+/** Blocks with fewer digits than any number we offer are not worth reading further. */
+function enoughDigits(text: string): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const digit =
+      (c >= 48 && c <= 57) ||
+      (c >= 0xff10 && c <= 0xff19) ||
+      (c >= 0x660 && c <= 0x669) ||
+      (c >= 0x6f0 && c <= 0x6f9);
+    if (digit && ++n >= MIN_DIGITS) return true;
+  }
+  return false;
 }

@@ -20,7 +20,8 @@ describe('toDialString', () => {
     ['+442079460000', { dialFormat: 'national' }, '+442079460000'],
     ['+442079460000', { dialFormat: 'national', outsideLinePrefix: '0' }, '000442079460000'],
     ['+442079460000', { internationalPrefix: '00', outsideLinePrefix: '9' }, '900442079460000'],
-    ['+12125550100', { defaultCountry: 'US', dialFormat: 'national' }, '2125550100'],
+    ['+12125550100', { defaultCountry: 'US', dialFormat: 'national' }, '12125550100'],
+    ['+390645678901', { defaultCountry: 'IT', dialFormat: 'national' }, '0645678901'],
     ['+442079460000', { defaultCountry: 'US', internationalPrefix: '011' }, '011442079460000'],
     ['+4312345678', { defaultCountry: 'AT', dialFormat: 'national' }, '012345678'],
     ['+41441234567', { defaultCountry: 'CH', dialFormat: 'national' }, '0441234567'],
@@ -74,6 +75,14 @@ describe('planDial', () => {
   it('dials internal extensions as they are, validated', () => {
     expect(planDial(' 4711 ', de)).toEqual({ kind: 'number', dialString: '4711' });
     expect(() => planDial('4711 or 0815', de)).toThrow(DialStringError);
+  });
+
+  it('reads numbers as agents type them, with separators, under the dial rules', () => {
+    const plan = (typed: string) => planDial(typed, de);
+    expect(plan('+49 30 1234567')).toEqual({ kind: 'number', dialString: '+49301234567' });
+    expect(plan('030 / 123 45-67')).toEqual({ kind: 'number', dialString: '+49301234567' });
+    expect(plan('0049 (30) 1234567')).toEqual({ kind: 'number', dialString: '+49301234567' });
+    expect(plan('20 00')).toEqual({ kind: 'number', dialString: '2000' });
   });
 
   it('reads a link href as the page holds it, under the dial rules', () => {

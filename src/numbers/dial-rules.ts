@@ -3,8 +3,8 @@
  * before it reaches the engine (the hub uses both; a page never builds a dial string itself).
  *
  * Rules, in order:
- * 1. Numbers in the default country go out in national form (`0` + national number, the trunk
- *    prefix taken from the metadata) when `dialFormat` is `national`; everything else goes out
+ * 1. Numbers in the default country go out in national form (trunk prefix + national number,
+ *    `0301234567`; `12125550100` in the US) when `dialFormat` is `national`; everything else goes out
  *    internationally, with `+` or the digits `internationalPrefix` names (`00`, `011`);
  *    after an outside-line prefix the digits form is used, `+` being valid only first.
  * 2. `outsideLinePrefix` (e.g. `0`) is put in front of any number leaving the PBX.
@@ -16,6 +16,7 @@ import type { Settings } from '../settings/settings.ts';
 import { splitExtension } from './extension.ts';
 import { linkTarget } from './link-target.ts';
 import { isSupportedCountry, parseWithMetadata } from './phone-lib.ts';
+import { nationalPrefixOf } from './plans.ts';
 
 /** The settings dial rules read: the hub passes its effective settings. */
 export type DialSettings = Pick<
@@ -56,12 +57,9 @@ export function toDialString(e164: string, settings: DialSettings): string {
     ? settings.outsideLinePrefix
     : '';
   const number = parseWithMetadata(e164, 'US');
-
-  if (settings.dialFormat === 'national' && number && isSupportedCountry(settings.defaultCountry)) {
-    if (number.country === settings.defaultCountry) {
-      const national = number.format('NATIONAL').replace(/\D/g, '');
-      return validateDialString(prefix + national);
-    }
+  const home = settings.defaultCountry;
+  if (settings.dialFormat === 'national' && number && number.country === home) {
+    return validateDialString(prefix + nationalPrefixOf(home) + number.nationalNumber);
   }
   // After an outside-line prefix a `+` is no longer first, so the digits form is used.
   const idd = settings.internationalPrefix === '+' && !prefix ? '+' : digitsPrefix(settings);
@@ -88,12 +86,26 @@ export function planDial(target: string, settings: DialSettings): DialPlan {
   if (value.startsWith('sip:')) return { kind: 'uri', uri: value };
 
   const { number, extension } = splitExtension(value);
-  const dialString = number.startsWith('+')
-    ? toDialString(number, settings)
-    : validateDialString(number);
+  const dialString = numberToDial(number, settings);
   return extension
     ? { kind: 'number', dialString, dtmfAfterAnswer: extension }
     : { kind: 'number', dialString };
 }
 
 const LINK = /^(tel|callto|sips?):/i;
+const SEPARATORS = /[\s\u00a0\u2010-\u2015()./-]/g;
+
+/**
+ * A number as an agent types it (`+49 30 1234567`, `030 1234567`, `0049 …`): separators go;
+ * a public number is read under the default country and dialled by the rules; a short
+ * internal number (an extension of the PBX) is dialled as typed.
+ */
+function numberToDial(typed: string, settings: DialSettings): string {
+  const compact = typed.replace(SEPARATORS, '');
+  if (compact.startsWith('+')) return toDialString(compact, settings);
+
+  const country = isSupportedCountry(settings.defaultCountry) ? settings.defaultCountry : 'DE';
+  const parsed = compact.length > 6 ? parseWithMetadata(compact, country) : undefined;
+  if (parsed?.isValid()) return toDialString(parsed.number, settings);
+  return validateDialString(compact);
+}

@@ -43,15 +43,20 @@ const RUN = /[+(]*\d[\d ./()\u200b-]*/g;
 const BAD_BEFORE = /[\p{L}\p{N}_#@=&?$€£¥%§\\/-]/u;
 const BAD_AFTER = /[\p{L}\p{N}_@%€$£¥°]/u;
 const MAX_DIGITS = 15;
+/** Fewer digits are no number worth a control (internal extensions are dialled by hand). */
+export const MIN_DIGITS = 6;
 
 /** Every phone number in `text`, in order. */
 export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch[] {
-  const norm = normalizeText(text);
   const found: PhoneMatch[] = [];
+  const norm = normalizeText(text);
+  if (digitCount(norm) < MIN_DIGITS) return found;
   for (const run of norm.matchAll(RUN)) {
+    if (digitCount(run[0]) < MIN_DIGITS) continue;
     for (const [start, end] of segments(norm, run.index, run.index + run[0].length)) {
       // `030 1234567 / 0151 12345678` is two numbers; `030 / 1234567` is one.
-      const parts = splitAtSlashes(norm, start, end, options);
+      const slashed = norm.slice(start, end).includes(' / ');
+      const parts = slashed ? splitAtSlashes(norm, start, end, options) : [];
       const whole = parts.length < 2 ? evaluate(norm, start, end, options) : null;
       if (whole) found.push(whole);
       else found.push(...parts);
@@ -60,24 +65,27 @@ export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch
   return found;
 }
 
-/** Cuts a run at non-phone tokens; yields [start, end) of what is left, trimmed to digits. */
-function* segments(text: string, from: number, to: number): Generator<[number, number]> {
+/** Cuts a run at non-phone tokens into [start, end) pieces, trimmed to digits later. */
+function segments(text: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
   let segStart = -1;
   let segEnd = -1;
   const tokens = /\S+/g;
   tokens.lastIndex = from;
   for (let m = tokens.exec(text); m && m.index < to; m = tokens.exec(text)) {
     const tokenEnd = Math.min(m.index + m[0].length, to);
-    const token = text.slice(m.index, tokenEnd).replace(/^[(+]+|\)+$/g, '');
+    // Sentence punctuation after a token is not part of it: `am 05.10.1986.` is a date.
+    const token = text.slice(m.index, tokenEnd).replace(/^[(+]+|[).,;:]+$/g, '');
     if (isNonPhoneToken(token) || isRange(token)) {
-      if (segStart >= 0) yield [segStart, segEnd];
+      if (segStart >= 0) out.push([segStart, segEnd]);
       segStart = -1;
       continue;
     }
     if (segStart < 0) segStart = m.index;
     segEnd = tokenEnd;
   }
-  if (segStart >= 0) yield [segStart, segEnd];
+  if (segStart >= 0) out.push([segStart, segEnd]);
+  return out;
 }
 
 function isRange(token: string): boolean {
@@ -105,14 +113,14 @@ function evaluate(text: string, start: number, end: number, options: FindOptions
   const trimmed = trim(text, start, end);
   if (!trimmed) return null;
   [start, end] = trimmed;
+  if (digitCount(text.slice(start, end)) < MIN_DIGITS || !startOk(text, start)) return null;
 
   const suffix = readSuffix(text.slice(end, end + 24));
   const matchEnd = suffix ? end + suffix.length : end;
-  if (!boundaryOk(text, start, matchEnd)) return null;
+  if (!endOk(text, matchEnd)) return null;
 
   const before = (options.before ? options.before + ' ' : '') + text.slice(0, start);
-  const window = before.slice(-LABEL_WINDOW);
-  const verdict = labelVerdict(window, options.labels ?? defaultLabels);
+  const verdict = labelVerdict(before.slice(-LABEL_WINDOW), options.labels ?? defaultLabels);
   if (verdict === 'ignore' && !options.phoneField) return null;
 
   let segment = text.slice(start, end);
@@ -122,7 +130,7 @@ function evaluate(text: string, start: number, end: number, options: FindOptions
   const parsed = parseSegment(segment, options.defaultCountry);
   if (!parsed) return null;
   const believed = options.phoneField
-    ? parsed.valid || (parsed.possible && digitCount(segment) >= 7)
+    ? parsed.valid || (digitCount(segment) >= 7 && parsed.possible())
     : believable(parsed, segment, verdict);
   if (!believed) return null;
 
@@ -137,12 +145,16 @@ function trim(text: string, start: number, end: number): [number, number] | null
   return end > start ? [start, end] : null;
 }
 
-function boundaryOk(text: string, start: number, end: number): boolean {
+function startOk(text: string, start: number): boolean {
   const before = text[start - 1] ?? ' ';
-  const after = text[end] ?? ' ';
-  if (BAD_BEFORE.test(before) || BAD_AFTER.test(after)) return false;
+  if (BAD_BEFORE.test(before)) return false;
   // `10:30`, `3,5`, `2.5`: a digit beyond a colon, comma or dot belongs to the same figure.
-  if (/[:,.]/.test(before) && /\d/.test(text[start - 2] ?? '')) return false;
+  return !(/[:,.]/.test(before) && /\d/.test(text[start - 2] ?? ''));
+}
+
+function endOk(text: string, end: number): boolean {
+  const after = text[end] ?? ' ';
+  if (BAD_AFTER.test(after)) return false;
   return !(/[:,.]/.test(after) && /\d/.test(text[end + 1] ?? ''));
 }
 
@@ -150,7 +162,7 @@ function believable(parsed: ParsedSegment, segment: string, verdict: LabelVerdic
   if (!parsed.valid) return false;
   if (parsed.international || verdict === 'phone') return true;
   if (parsed.trunk) return digitCount(segment) >= 7;
-  return groupsMatch(segment, parsed.national);
+  return groupsMatch(segment, parsed.national());
 }
 
 /** The segment is grouped the way the library formats this number nationally (`(212) 555-0100`). */

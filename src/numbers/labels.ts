@@ -34,16 +34,35 @@ const NEUTRAL = new Set(['nr', 'no', 'number', 'nummer', 'num', 'nbr', 'n', 'nº
 
 export type LabelVerdict = 'phone' | 'ignore' | 'none';
 
-/** A label list compiled for matching; build once per list, reuse for every run. */
+/**
+ * A label list compiled for matching: labels by their last word (exact words in a map, prefix
+ * words in a short list), so a word costs a lookup, not a pass over every label.
+ */
 export interface LabelMatcher {
-  ignore: readonly (readonly string[])[];
-  phone: readonly (readonly string[])[];
+  ignore: LabelIndex;
+  phone: LabelIndex;
+}
+
+interface LabelIndex {
+  exact: ReadonlyMap<string, readonly (readonly string[])[]>;
+  prefixed: readonly (readonly string[])[];
 }
 
 export function compileLabels(ignoreLabels: readonly string[]): LabelMatcher {
-  const split = (list: readonly string[]): string[][] =>
-    list.map((l) => l.trim().toLowerCase().split(/\s+/)).filter((w) => w[0]);
-  return { ignore: split(ignoreLabels), phone: split(PHONE_LABELS) };
+  return { ignore: index(ignoreLabels), phone: index(PHONE_LABELS) };
+}
+
+function index(list: readonly string[]): LabelIndex {
+  const exact = new Map<string, string[][]>();
+  const prefixed: string[][] = [];
+  for (const entry of list) {
+    const label = entry.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const last = label.at(-1);
+    if (!last) continue;
+    if (last.endsWith('*')) prefixed.push(label);
+    else exact.set(last, [...(exact.get(last) ?? []), label]);
+  }
+  return { exact, prefixed };
 }
 
 const WORD = /[\p{L}º]+/gu;
@@ -68,16 +87,17 @@ export function labelVerdict(before: string, matcher: LabelMatcher): LabelVerdic
   return 'none';
 }
 
-function endsWithLabel(
-  words: readonly string[],
-  end: number,
-  labels: readonly (readonly string[])[],
-): boolean {
-  return labels.some((label) => {
+function endsWithLabel(words: readonly string[], end: number, labels: LabelIndex): boolean {
+  const word = words[end] ?? '';
+  const fits = (label: readonly string[]): boolean => {
     const start = end - label.length + 1;
-    if (start < 0) return false;
-    return label.every((part, k) => wordMatches(words[start + k] ?? '', part));
-  });
+    return start >= 0 && label.every((part, k) => wordMatches(words[start + k] ?? '', part));
+  };
+  const exact = labels.exact.get(word);
+  if (exact?.some(fits)) return true;
+  return labels.prefixed.some(
+    (label) => word.startsWith((label.at(-1) ?? '').slice(0, -1)) && fits(label),
+  );
 }
 
 function wordMatches(word: string, pattern: string): boolean {

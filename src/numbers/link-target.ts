@@ -44,7 +44,7 @@ export function valueTarget(value: string, country: CountryCode): string | null 
   if (INTERNAL.test(text)) return text;
   if (!/^\+?\d{3,17}$/.test(text)) return null;
   const parsed = parseSegment(normalizeText(value).trim(), country);
-  return parsed?.possible ? parsed.e164 : null;
+  return parsed?.valid || parsed?.possible() ? parsed.e164 : null;
 }
 
 function safeDecode(value: string): string | null {

@@ -8,10 +8,13 @@
  * - `00` before a calling code is the international prefix in most of the world, also when the
  *   default country dials out with something else (`011` in the US).
  *
- * Results are cached per text and country: list views repeat the same numbers many times.
+ * Valid numbers of the common shapes are decided on the metadata directly (plans.ts); the rest,
+ * and anything needing formatting, goes through libphonenumber-js. Results are cached per text
+ * and country: list views repeat the same numbers many times.
  */
 import { IGNORABLE } from './normalize.ts';
-import { parseWithMetadata, type CountryCode } from './phone-lib.ts';
+import { parseWithMetadata, type CountryCode, type PhoneNumber } from './phone-lib.ts';
+import { fastParse } from './plans.ts';
 
 export interface ParsedSegment {
   e164: string;
@@ -20,9 +23,9 @@ export interface ParsedSegment {
   /** The national number was written with the country's trunk prefix (`0` in DE). */
   trunk: boolean;
   valid: boolean;
-  possible: boolean;
+  possible(): boolean;
   /** libphonenumber's national formatting, for comparing digit groups. */
-  national: string;
+  national(): string;
 }
 
 const CC_WITH_TRUNK = /^\(?(\+|00)?\s*([1-9]\d{0,2})\s*\)?\s*\(\s*0\s*\)\s*/;
@@ -55,10 +58,23 @@ function parseUncached(text: string, country: CountryCode): ParsedSegment | null
     international = true;
   }
 
-  const number = parseWithMetadata(rewritten, country);
-  if (!number) return null;
-
   const digits = rewritten.replace(/\D/g, '');
+  const fast = fastParse(digits, international, country);
+  let library: PhoneNumber | undefined | null = null;
+  const parsed = (): PhoneNumber | undefined => (library ??= parseWithMetadata(rewritten, country));
+  if (fast) {
+    return {
+      e164: fast.e164,
+      international,
+      trunk: fast.trunk,
+      valid: true,
+      possible: () => true,
+      national: () => parsed()?.formatNational() ?? '',
+    };
+  }
+
+  const number = parsed();
+  if (!number) return null;
   const trunk =
     !international &&
     digits.length > number.nationalNumber.length &&
@@ -68,7 +84,7 @@ function parseUncached(text: string, country: CountryCode): ParsedSegment | null
     international,
     trunk,
     valid: number.isValid(),
-    possible: number.isPossible(),
-    national: number.formatNational(),
+    possible: () => number.isPossible(),
+    national: () => number.formatNational(),
   };
 }

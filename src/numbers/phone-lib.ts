@@ -14,7 +14,7 @@ import metadataJson from './metadata.json';
 
 export type { CountryCode, PhoneNumber };
 
-const metadata = metadataJson as unknown as MetadataJson;
+export const metadata = metadataJson as unknown as MetadataJson;
 
 export function parseWithMetadata(text: string, country: CountryCode): PhoneNumber | undefined {
   return parsePhoneNumberFromString(text, { defaultCountry: country }, metadata);

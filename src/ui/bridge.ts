@@ -89,6 +89,12 @@ export const settingsHub: SettingsHub = {
   save: (patch) => sendMessage('hub', 'settings.save', { patch }),
   test: (patch) => sendMessage('hub', 'account.test', { patch }),
   crmStatus: () => sendMessage('hub', 'crm.status', null),
+  onPolicyChanged: (listener) => {
+    // Chrome applies a policy edit without a restart and tells every context.
+    const changed = () => listener();
+    chrome.storage.managed.onChanged.addListener(changed);
+    return () => chrome.storage.managed.onChanged.removeListener(changed);
+  },
 };
 
 export async function listDevices(): Promise<DeviceInfo[]> {

@@ -26,6 +26,8 @@ export interface SettingsHub {
   test: (patch: SettingsPatch) => Promise<AccountTestResult>;
   /** Whether each CRM can be reached now (signed in, permitted). */
   crmStatus?: () => Promise<CrmStatus[]>;
+  /** Calls `listener` when the admin policy changes; returns the unsubscribe. */
+  onPolicyChanged?: (listener: () => void) => () => void;
 }
 
 export interface DeviceInfo {

@@ -12,16 +12,26 @@ interface Props {
 }
 
 /** The options page connected to the hub. */
-// TODO(#6): re-load when the hub reports a live policy change.
 export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
   const [view, setView] = useState<SettingsView>();
   const [error, setError] = useState('');
   const [devices, setDevices] = useState<DeviceInfo[]>([]);
   const [crmStatus, setCrmStatus] = useState<CrmStatus[]>();
+  // Bumped by a policy change: the form starts again from the new view and its locks.
+  const [policyEpoch, setPolicyEpoch] = useState(0);
 
   const checkCrms = useCallback(() => {
     setCrmStatus(undefined);
     hub.crmStatus?.().then(setCrmStatus, () => setCrmStatus([]));
+  }, [hub]);
+
+  // A live policy change re-reads the view, so newly locked keys show locked at once.
+  useEffect(() => {
+    const reload = (next: SettingsView) => {
+      setView(next);
+      setPolicyEpoch((n) => n + 1);
+    };
+    return hub.onPolicyChanged?.(() => void hub.load().then(reload, () => {}));
   }, [hub]);
 
   useEffect(() => {
@@ -47,6 +57,7 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
       {!view && !error && <p role="status">{t('optionsLoading')}</p>}
       {view && (
         <OptionsForm
+          key={policyEpoch}
           view={view}
           devices={devices}
           onSave={save}
