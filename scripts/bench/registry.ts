@@ -3,7 +3,8 @@
  * beside this one exporting a `Suite`, and list it here.
  */
 import type { Suite } from './measure.ts';
+import { callerCardSuite } from './caller-card.ts';
 import { phoneSuite } from './phone.ts';
 import { scanSuite } from './scan.ts';
 
-export const suites: Suite[] = [phoneSuite, scanSuite];
+export const suites: Suite[] = [phoneSuite, scanSuite, callerCardSuite];

@@ -10,6 +10,7 @@ import { callTransition, type CallEvent } from './call-machine.ts';
 import { parseDtmfInfo } from './dtmf.ts';
 import { mediaProblem } from './end-cause.ts';
 import { describeError, EngineError } from './errors.ts';
+import { applyTrackSwitches, trackSwitches } from './media-tracks.ts';
 import { isRemoteHold, sdpDirection } from './sdp-direction.ts';
 
 export interface CallHooks {
@@ -34,6 +35,8 @@ export class CallSession {
   protected intent: EndIntent | undefined;
   /** An invite() or accept() is running: it reports the end itself, with the real cause. */
   protected starting = false;
+  /** A hold (not a resume) re-INVITE is in flight: both ways are silent meanwhile. */
+  protected holding = false;
   private referredAway = false;
 
   constructor(
@@ -138,7 +141,20 @@ export class CallSession {
 
   protected noteRemoteSdp(body: string | undefined): void {
     const direction = sdpDirection(body);
-    if (direction) this.apply({ type: 'remote-hold', held: isRemoteHold(direction) });
+    if (!direction) return;
+    // A new description may bring new tracks, enabled by default: switch them even if unchanged.
+    if (!this.apply({ type: 'remote-hold', held: isRemoteHold(direction) })) this.syncTracks();
+  }
+
+  /** Points the media tracks the way the snapshot says audio may flow (media-tracks.ts). */
+  protected syncTracks(): void {
+    if (this.current.state !== 'active') return;
+    try {
+      const switches = trackSwitches(this.current, this.holding);
+      applyTrackSwitches(this.session.sessionDescriptionHandler, switches);
+    } catch (error) {
+      this.logFailure(error);
+    }
   }
 
   protected require(state: CallState): void {
@@ -155,6 +171,7 @@ export class CallSession {
     }
     if (next === null || next === this.current) return false;
     this.current = next;
+    this.syncTracks();
     this.hooks.changed(this);
     return true;
   }

@@ -87,26 +87,26 @@ export class Call extends CallSession {
     return this.hangup();
   }
 
+  /** Mute composes with hold: unmuting a held call does not send until it is resumed. */
   setMuted(muted: boolean): void {
     this.require('active');
-    const handler = this.session.sessionDescriptionHandler as
-      { enableSenderTracks?: (enable: boolean) => void } | undefined;
-    try {
-      handler?.enableSenderTracks?.(!muted);
-    } catch (error) {
-      this.logFailure(error);
-    }
     this.apply({ type: 'muted', muted });
   }
 
-  /** Hold or resume by re-INVITE (RFC 3264 section 8.4); `held` changes only on a 2xx. */
+  /**
+   * Hold or resume by re-INVITE (RFC 3264 section 8.4); `held` changes only on a 2xx. A hold
+   * silences both ways as soon as it is asked for, a resume only once it is accepted.
+   */
   async setHeld(held: boolean): Promise<void> {
     this.require('active');
+    const holdingBefore = this.holding;
+    this.holding = held;
     if (!this.apply({ type: 'hold-requested', held })) {
+      this.holding = holdingBefore;
       if (this.current.held === held && !this.current.holdPending) return;
       throw new EngineError('invalid-state', 'A hold change is already in progress.');
     }
-    const result = await this.reinvite(held, false);
+    const result = await this.reinvite(held, false).finally(() => (this.holding = false));
     if (!this.live) return;
     if (isSuccess(result.code)) {
       this.apply({ type: 'hold-settled', held });

@@ -6,7 +6,7 @@ import type { AccountSettings } from './account.ts';
 
 export interface PhoneOptions {
   account: AccountSettings;
-  /** Node passes the media-less handler; the browser passes none and gets sip.js's Web one. */
+  /** Node passes the media-less handler; the browser passes none and gets `WebHandler`. */
   sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
   /** Browser only: a call's remote audio is available (or gone), for the host to play. */
   onRemoteMedia?: (callId: string, stream: MediaStream | null) => void;

@@ -34,8 +34,9 @@ export class PlainSdpHandler implements SessionDescriptionHandler {
   remoteDirection: Direction | undefined;
   /** Our direction as last negotiated. */
   localDirection: Direction = 'sendrecv';
-  /** Mirrors the Web handler's sender switch, so mute behaves alike in both. */
+  /** Mirror the Web handler's track switches, so mute and hold behave alike in both. */
   sending = true;
+  receiving = true;
 
   close(): void {
     this.closed = true;
@@ -92,6 +93,10 @@ export class PlainSdpHandler implements SessionDescriptionHandler {
 
   enableSenderTracks(enable: boolean): void {
     this.sending = enable;
+  }
+
+  enableReceiverTracks(enable: boolean): void {
+    this.receiving = enable;
   }
 
   private render(direction: Direction): string {

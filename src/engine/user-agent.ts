@@ -14,6 +14,7 @@ import {
 import type { Logger } from '../core/logger.ts';
 import type { AccountSettings } from './account.ts';
 import { sipLogConnector } from './sip-log.ts';
+import { ICE_GATHERING_CAP_MS, webHandlerFactory } from './web-handler.ts';
 
 export interface UserAgentSetup {
   account: AccountSettings;
@@ -42,11 +43,10 @@ export function createUserAgent(setup: UserAgentSetup): UserAgent {
     delegate: setup.delegate,
     sendInitialProvisionalResponse: false,
     noAnswerTimeout: NO_ANSWER_TIMEOUT_S,
-    sessionDescriptionHandlerFactory: setup.sessionDescriptionHandlerFactory,
+    sessionDescriptionHandlerFactory: setup.sessionDescriptionHandlerFactory ?? webHandlerFactory(),
     sessionDescriptionHandlerFactoryOptions: {
       peerConnectionConfiguration: { iceServers: account.iceServers ?? [] },
-      // An unreachable STUN server would otherwise hold every INVITE back for sip.js's 5 s.
-      iceGatheringTimeout: 2000,
+      iceGatheringTimeout: ICE_GATHERING_CAP_MS,
     },
     logBuiltinEnabled: false,
     logConfiguration: false,

@@ -5,13 +5,13 @@
  */
 import { t } from '../core/i18n.ts';
 import type { AccountTestResult } from '../protocol/messages.ts';
-import { loadEffectiveSettings } from '../settings/store.ts';
-import { checkSettingsChanges } from '../settings/validate.ts';
+import { checkChange, loadEffectiveSettings } from '../settings/store.ts';
 import { accountFrom } from './engine-config.ts';
 import { engine } from './engine.ts';
 
 export async function testAccount(patch: Record<string, unknown>): Promise<AccountTestResult> {
-  const checked = checkSettingsChanges(patch);
+  // Under policy: a locked server or account cannot be tried either.
+  const checked = await checkChange(patch);
   if (checked.errors.length > 0) {
     const detail = checked.errors.map((e) => e.message).join(' ');
     return { registered: false, failure: 'invalid-settings', detail };

@@ -11,6 +11,7 @@ import type { Request, Response } from '../protocol/channel.ts';
 import type { PhoneSnapshot } from '../protocol/phone-state.ts';
 import { loadEffectiveSettings } from '../settings/store.ts';
 import { engine } from './engine.ts';
+import { localizeEngineError } from './engine-errors.ts';
 
 const log = createLogger('hub:dial');
 const KEY = 'pendingDtmf';
@@ -20,10 +21,11 @@ type Pending = Record<string, string>;
 export async function dial(request: Request<'phone.dial'>): Promise<Response<'phone.dial'>> {
   const plan = planDial(request.target, await loadEffectiveSettings());
   const target = plan.kind === 'uri' ? plan.uri : plan.dialString;
-  const result = await engine.send(
-    'phone.dial',
-    request.record ? { target, record: request.record } : { target },
-  );
+  const result = await engine
+    .send('phone.dial', request.record ? { target, record: request.record } : { target })
+    .catch((error: unknown) => {
+      throw localizeEngineError(error);
+    });
   if (plan.kind === 'number' && plan.dtmfAfterAnswer) {
     await chrome.storage.session.set({
       [KEY]: { ...(await pending()), [result.callId]: plan.dtmfAfterAnswer },

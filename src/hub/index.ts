@@ -8,6 +8,7 @@ import { loadEffectiveSettings, onSettingsChanged } from '../settings/store.ts';
 import { onCommand } from './commands.ts';
 import { handleContextMenuClick, installContextMenu } from './context-menu.ts';
 import { dial } from './dial.ts';
+import { onCrmAlarm, resumeCallLogs } from './crm-calls.ts';
 import { engine } from './engine.ts';
 import { onNotificationButton } from './notifications.ts';
 import { syncFromEngine } from './phone-watch.ts';
@@ -37,6 +38,7 @@ export function startHub(): void {
   });
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === KEEPALIVE) engine.revive().catch(report('keep-alive failed'));
+    onCrmAlarm(alarm.name);
   });
   chrome.runtime.onInstalled.addListener(() => {
     installContextMenu().catch(report('could not add the context menu'));
@@ -55,6 +57,7 @@ export function startHub(): void {
   // Every start (install, browser start, or a wake) brings the engine up and takes its
   // state: the phone registers without waiting for a view, and a restarted worker rebuilds.
   syncFromEngine().catch(report('could not reach the engine'));
+  resumeCallLogs();
 }
 
 /** The context menu's "Call <selection>", with the effective settings. */

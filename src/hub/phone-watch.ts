@@ -4,17 +4,16 @@
  * onboarding when the microphone turns out blocked or missing. Pushes are applied one at a
  * time, each from the state the previous one stored, so a worker restart loses nothing.
  */
-import { createLogger } from '../core/logger.ts';
 import type { CallSnapshot, MediaStatus, PhoneSnapshot } from '../protocol/phone-state.ts';
 import { badgeFor, showBadge } from './badge.ts';
 import { missedCalls, newlyIncoming, stoppedRinging } from './calls.ts';
 import { sendPendingDtmf } from './dial.ts';
+import { crmOnPhoneChanged } from './crm-calls.ts';
 import { engine } from './engine.ts';
 import { clearCallNotification, showIncomingCall } from './notifications.ts';
 import { openOnboarding } from './onboarding.ts';
 import { readSession, writeSession } from './session.ts';
 
-const log = createLogger('hub:phone');
 const MAX_COUNTED = 100;
 
 let queue: Promise<void> = Promise.resolve();
@@ -24,6 +23,8 @@ const bad = (media: MediaStatus | undefined) => media === 'blocked' || media ===
 async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<void> {
   const session = await readSession();
   const prev = session.lastSnapshot;
+  // Caller lookup, screen-pop and call logs: started first, never awaited by the ring.
+  crmOnPhoneChanged(prev, snapshot, changed);
 
   const seen = new Set(session.countedMissed);
   const candidates = changed ? [...snapshot.calls, changed] : snapshot.calls;
@@ -43,11 +44,18 @@ async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<v
   await sendPendingDtmf(snapshot);
 }
 
+/**
+ * Runs `step` after every step before it, so each reads what the previous one stored. The
+ * caller gets the step's own failure; the queue goes on.
+ */
+function enqueue(step: () => Promise<void>): Promise<void> {
+  const run = queue.then(step);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 export function onPhoneChanged(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<void> {
-  queue = queue
-    .then(() => apply(snapshot, changed))
-    .catch((err: unknown) => log.error('could not apply a phone change', err));
-  return queue;
+  return enqueue(() => apply(snapshot, changed));
 }
 
 /** After a worker start: take the engine's state as it is now. */
@@ -55,8 +63,17 @@ export async function syncFromEngine(): Promise<void> {
   await onPhoneChanged(await engine.send('phone.snapshot', null));
 }
 
-export async function clearMissed(): Promise<void> {
-  const session = await readSession();
-  await writeSession({ missedCount: 0 });
-  await showBadge(badgeFor(session.lastSnapshot, 0));
+/** Missed calls counted so far, including those of pushes still being applied. */
+export async function missedCount(): Promise<number> {
+  await queue;
+  return (await readSession()).missedCount;
+}
+
+/** In the queue too: a clear between a change's read and write would be undone. */
+export function clearMissed(): Promise<void> {
+  return enqueue(async () => {
+    const session = await readSession();
+    await writeSession({ missedCount: 0 });
+    await showBadge(badgeFor(session.lastSnapshot, 0));
+  });
 }

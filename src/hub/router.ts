@@ -12,9 +12,10 @@ import { loadEffectiveSettings, loadSettingsView, saveSettings } from '../settin
 import { testAccount } from './account-test.ts';
 import { dial } from './dial.ts';
 import { engine } from './engine.ts';
+import { localizeEngineError } from './engine-errors.ts';
 import { openOnboarding } from './onboarding.ts';
-import { clearMissed, onPhoneChanged } from './phone-watch.ts';
-import { readSession } from './session.ts';
+import { crmHandlers } from './crm-calls.ts';
+import { clearMissed, missedCount, onPhoneChanged } from './phone-watch.ts';
 
 const FROM_CONTENT: MessageName[] = ['phone.snapshot', 'phone.dial', 'page.config'];
 const FROM_ENGINE: MessageName[] = ['engine.ready', 'phone.changed'];
@@ -35,6 +36,9 @@ const FROM_PAGES: MessageName[] = [
   'settings.get',
   'settings.save',
   'account.test',
+  'caller.get',
+  'caller.pick',
+  'crm.status',
 ];
 
 const ALLOWED: Record<SenderKind, ReadonlySet<MessageName>> = {
@@ -60,7 +64,9 @@ export function admit(
 const forward =
   <K extends MessageName>(name: K): Handler<K> =>
   (payload: Request<K>) =>
-    engine.send(name, payload);
+    engine.send(name, payload).catch((error: unknown) => {
+      throw localizeEngineError(error);
+    });
 
 export function routeHubMessages(): () => void {
   return handleMessages(
@@ -80,7 +86,7 @@ export function routeHubMessages(): () => void {
         await onPhoneChanged(snapshot, changed);
         return null;
       },
-      'history.missed': async () => ({ count: (await readSession()).missedCount }),
+      'history.missed': async () => ({ count: await missedCount() }),
       'history.clearMissed': async () => {
         await clearMissed();
         return null;
@@ -100,6 +106,7 @@ export function routeHubMessages(): () => void {
         engine.notifyReady();
         return null;
       },
+      ...crmHandlers,
     },
     { admit: (envelope, sender) => admit(envelope.name, envelope.payload, sender) },
   );

@@ -77,6 +77,14 @@ describe('planDial', () => {
     expect(() => planDial('4711 or 0815', de)).toThrow(DialStringError);
   });
 
+  it('reads numbers as agents type them, with separators, under the dial rules', () => {
+    const plan = (typed: string) => planDial(typed, de);
+    expect(plan('+49 30 1234567')).toEqual({ kind: 'number', dialString: '+49301234567' });
+    expect(plan('030 / 123 45-67')).toEqual({ kind: 'number', dialString: '+49301234567' });
+    expect(plan('0049 (30) 1234567')).toEqual({ kind: 'number', dialString: '+49301234567' });
+    expect(plan('20 00')).toEqual({ kind: 'number', dialString: '2000' });
+  });
+
   it('reads a link href as the page holds it, under the dial rules', () => {
     const national = { ...de, dialFormat: 'national' as const, outsideLinePrefix: '0' };
     expect(planDial('tel:%2B49%2030%201234567', national)).toEqual({

@@ -86,12 +86,26 @@ export function planDial(target: string, settings: DialSettings): DialPlan {
   if (value.startsWith('sip:')) return { kind: 'uri', uri: value };
 
   const { number, extension } = splitExtension(value);
-  const dialString = number.startsWith('+')
-    ? toDialString(number, settings)
-    : validateDialString(number);
+  const dialString = numberToDial(number, settings);
   return extension
     ? { kind: 'number', dialString, dtmfAfterAnswer: extension }
     : { kind: 'number', dialString };
 }
 
 const LINK = /^(tel|callto|sips?):/i;
+const SEPARATORS = /[\s\u00a0\u2010-\u2015()./-]/g;
+
+/**
+ * A number as an agent types it (`+49 30 1234567`, `030 1234567`, `0049 …`): separators go;
+ * a public number is read under the default country and dialled by the rules; a short
+ * internal number (an extension of the PBX) is dialled as typed.
+ */
+function numberToDial(typed: string, settings: DialSettings): string {
+  const compact = typed.replace(SEPARATORS, '');
+  if (compact.startsWith('+')) return toDialString(compact, settings);
+
+  const country = isSupportedCountry(settings.defaultCountry) ? settings.defaultCountry : 'DE';
+  const parsed = compact.length > 6 ? parseWithMetadata(compact, country) : undefined;
+  if (parsed?.isValid()) return toDialString(parsed.number, settings);
+  return validateDialString(compact);
+}

@@ -4,7 +4,6 @@
  * devices, and pushes every state change (with the microphone status) to hub and views.
  */
 import { createLogger } from '../core/logger.ts';
-import { t } from '../core/i18n.ts';
 import type { EngineConfig } from '../protocol/messages.ts';
 import type { CallSnapshot, MediaStatus, PhoneSnapshot } from '../protocol/phone-state.ts';
 import { handleMessages, pushMessage, sendMessage } from '../protocol/runtime.ts';
@@ -24,6 +23,12 @@ const done = async (action: Promise<void> | void): Promise<null> => {
   await action;
   return null;
 };
+
+/**
+ * A refusal for the agent, as its catalogue key: this document has no `chrome.i18n`, so the
+ * hub puts it into words (src/hub/engine-errors.ts).
+ */
+const refusal = (key: `engine${string}`) => new Error(key);
 
 const usable = (media: MediaStatus) => media === 'ok' || media === 'unknown';
 
@@ -72,13 +77,13 @@ export function startHost(api: EngineApi): void {
    */
   const requireMicrophone = async () => {
     const status = media === 'ok' ? media : await recheck();
-    if (status === 'blocked') throw new Error(t('engineMicrophoneBlocked'));
-    if (status === 'missing') throw new Error(t('engineMicrophoneMissing'));
+    if (status === 'blocked') throw refusal('engineMicrophoneBlocked');
+    if (status === 'missing') throw refusal('engineMicrophoneMissing');
   };
 
   const live = (): PhoneLike => {
     const phone = slot.current();
-    if (!phone) throw new Error(t('engineNoAccount'));
+    if (!phone) throw refusal('engineNoAccount');
     return phone;
   };
 

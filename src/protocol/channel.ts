@@ -9,11 +9,15 @@ export type MessageName = keyof Messages;
 export type Request<K extends MessageName> = Messages[K]['request'];
 export type Response<K extends MessageName> = Messages[K]['response'];
 
+/** The commands on one call (`call.hold`, `call.mute`, ...), each with a `callId`. */
+export type CallCommandName = Extract<MessageName, `call.${string}`>;
+
 /**
  * Which context a message is for: every runtime listener sees every runtime message, so each
- * one answers only its own. `all` is for pushes that nobody answers.
+ * one answers only its own. `all` is for pushes that nobody answers. `content` is a CRM tab's
+ * content scripts, reached with chrome.tabs.sendMessage (src/protocol/tab-messages.ts).
  */
-export type Target = 'hub' | 'engine' | 'views' | 'all';
+export type Target = 'hub' | 'engine' | 'views' | 'content' | 'all';
 
 export interface Envelope<K extends MessageName = MessageName> {
   to: Target;

@@ -6,7 +6,9 @@
  * Routing: views and content scripts send to `hub`; the hub forwards phone commands to
  * `engine` (the offscreen document); the engine pushes `phone.changed` to `all`.
  */
-import type { SettingsView } from '../settings/store.ts';
+import type { CallLogEntry, CallLogResult } from './call-log.ts';
+import type { CallerCard, CrmMatch, CrmPageResult, CrmStatus } from './caller-card.ts';
+import type { IgnoredPolicy, SettingsView } from '../settings/store.ts';
 import type { Settings } from '../settings/settings.ts';
 import type {
   CallSnapshot,
@@ -16,6 +18,8 @@ import type {
   RecordRef,
   RegistrationFailure,
 } from './phone-state.ts';
+
+export type { IgnoredPolicy, SettingsView };
 
 interface Msg<Req, Res> {
   request: Req;
@@ -103,6 +107,23 @@ export interface Messages {
    * script in any frame). Answered from the effective settings; see `PageConfig`.
    */
   'page.config': Msg<{ crm: CrmName | null }, PageConfig>;
+  /** Hub pushes every change of a caller card to the views (`changed`: whose result came). */
+  'caller.card': Msg<{ card: CallerCard; changed?: CrmName }, null>;
+  /** A view asks for a call's card (when it opens, or after a worker restart). */
+  'caller.get': Msg<CallRef, CallerCard | null>;
+  /** The agent picked one of the matches: the record the call is logged on (C25). */
+  'caller.pick': Msg<CallRef & { ref: RecordRef }, null>;
+  /** The options page asks whether each CRM can be reached (signed in, permitted). */
+  'crm.status': Msg<null, CrmStatus[]>;
+  /** Hub to a CRM tab whose API runs in the page (Zendesk): look a number up there. */
+  'crm.lookup': Msg<
+    { crm: CrmName; e164: string; defaultCountry: string; ownNumbers: string[] },
+    CrmPageResult<CrmMatch[]>
+  >;
+  /** Hub to such a tab: write a call log with the page's session. */
+  'crm.logCall': Msg<{ entry: CallLogEntry }, CrmPageResult<CallLogResult>>;
+  /** Hub to such a tab: is the page's session accepted (for the options page)? */
+  'crm.session': Msg<{ crm: CrmName }, CrmPageResult<null>>;
 }
 
 /** The part of the effective settings a CRM page's content script needs; no secrets. */

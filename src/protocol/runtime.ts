@@ -107,7 +107,8 @@ export function handleMessages(
     const handler = handlers[message.name] as Handler<MessageName> | undefined;
     if (!handler) {
       // Hub and engine are single listeners: what they do not know, nobody will answer.
-      if (message.to === target && target !== 'views') {
+      // Views and content scripts are many, each handling its own names.
+      if (message.to === target && target !== 'views' && target !== 'content') {
         respond({ ok: false, error: `${message.name} is not handled by ${target}` });
       }
       return false;

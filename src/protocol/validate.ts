@@ -112,6 +112,25 @@ export const payloadChecks: { [K in MessageName]: Check } = {
     const crm = fields(p)?.crm;
     return crm === null || (typeof crm === 'string' && CRMS.includes(crm)) ? null : 'unknown CRM';
   },
+  'caller.card': (p) => (fields(fields(p)?.card) ? null : 'card must be an object'),
+  'caller.get': call(),
+  'caller.pick': call((f) => (f.ref === undefined ? 'ref is required' : checkRecord(f.ref))),
+  'crm.status': isNull,
+  'crm.lookup': (p) => {
+    const f = fields(p);
+    if (!f || typeof f.crm !== 'string' || !CRMS.includes(f.crm)) return 'unknown CRM';
+    if (typeof f.e164 !== 'string' || !/^\+[1-9]\d{5,14}$/.test(f.e164)) return 'bad number';
+    if (typeof f.defaultCountry !== 'string' || !/^[A-Z]{2}$/.test(f.defaultCountry)) {
+      return 'bad country';
+    }
+    const own = f.ownNumbers;
+    return Array.isArray(own) && own.every((n) => typeof n === 'string') ? null : 'bad own numbers';
+  },
+  'crm.logCall': (p) => (fields(fields(p)?.entry) ? null : 'entry must be an object'),
+  'crm.session': (p) => {
+    const crm = fields(p)?.crm;
+    return typeof crm === 'string' && CRMS.includes(crm) ? null : 'unknown CRM';
+  },
 };
 
 export function checkPayload(name: string, payload: unknown): string | null {

@@ -50,6 +50,11 @@ export interface Settings {
   extraHosts: Record<CrmName, string[]>;
   hubspotToken: string;
   screenPop: ScreenPop;
+  /**
+   * The agent's own numbers (E.164): outbound caller ID, queue DIDs. Never looked up or
+   * matched as the other party of a call (field-failures C25).
+   */
+  ownNumbers: string[];
 
   /** A second incoming call rings as call waiting; off: it is refused busy. */
   callWaiting: boolean;
@@ -76,6 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   extraHosts: { salesforce: [], hubspot: [], zendesk: [] },
   hubspotToken: '',
   screenPop: 'never',
+  ownNumbers: [],
   callWaiting: true,
 };
 

@@ -1,24 +1,29 @@
 /**
  * The settings store: user settings in `storage.local` under one key, read as effective
- * settings. `loadEffectiveSettings` is the one seam where admin policy (src/policy) will lay
- * managed values over the user's. Secrets (the SIP password, the HubSpot token) are written
+ * settings, that is under the admin policy of `storage.managed` (src/policy). `loadEffective`
+ * is the one seam where policy applies. Secrets (the SIP password, the HubSpot token) are written
  * here and read only by the hub; views get a `SettingsView`, which says only whether each is
  * stored.
  */
+import { readManagedPolicy } from '../policy/managed-source.ts';
+import { parsePolicy } from '../policy/parse-policy.ts';
+import type { SipDomainPolicy } from '../policy/policy-types.ts';
 import type { FieldError } from '../protocol/messages.ts';
-import { DEFAULT_SETTINGS, type SettingKey, type Settings } from './settings.ts';
-import { checkSettingsChanges } from './validate.ts';
+import {
+  checkUserChange,
+  computeEffective,
+  type EffectiveSettings,
+  type IgnoredPolicy,
+} from './effective.ts';
+import type { SettingKey, Settings } from './settings.ts';
+import { checkSettingsChanges, type CheckedChanges } from './validate.ts';
+
+export type { IgnoredPolicy };
 
 const KEY = 'settings';
 
 export const SECRET_KEYS = ['password', 'hubspotToken'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
-
-/** A policy value that could not be applied, and why (filled by src/policy). */
-export interface IgnoredPolicy {
-  key: string;
-  reason: string;
-}
 
 export interface SettingsView {
   values: Omit<Settings, SecretKey>;
@@ -26,7 +31,10 @@ export interface SettingsView {
   secrets: Record<SecretKey, boolean>;
   /** Keys set by admin policy, which views show read-only. */
   locked: SettingKey[];
+  /** Policy values that were not applied, with the reason. */
   ignored: IgnoredPolicy[];
+  /** Set when policy fixes the SIP domain: the agent enters only the extension. */
+  sipDomain?: SipDomainPolicy;
 }
 
 /** A save refused because of these fields; `message` joins their explanations. */
@@ -44,29 +52,43 @@ export async function loadUserSettings(): Promise<Partial<Settings>> {
   return checkSettingsChanges(stored as Record<string, unknown>).patch;
 }
 
-/** Defaults, then the user's values. TODO(#6): admin policy over both, and its locked keys. */
-export async function loadEffectiveSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await loadUserSettings()) };
+/** Defaults, policy defaults, the user's values, then what the policy locks. */
+export async function loadEffective(): Promise<EffectiveSettings> {
+  const [raw, user] = await Promise.all([readManagedPolicy(), loadUserSettings()]);
+  return computeEffective(raw, user);
 }
 
-export function viewOf(settings: Settings): SettingsView {
+export async function loadEffectiveSettings(): Promise<Settings> {
+  return (await loadEffective()).settings;
+}
+
+/** A patch from a view checked under the current policy (locks, SIP domain) and formats. */
+export async function checkChange(patch: Record<string, unknown>): Promise<CheckedChanges> {
+  return checkUserChange(patch, parsePolicy(await readManagedPolicy()));
+}
+
+export function viewOf({ settings, locked, ignored, sipDomain }: EffectiveSettings): SettingsView {
   const values: Partial<Settings> = { ...settings };
   for (const key of SECRET_KEYS) delete values[key];
-  return {
+  const view = {
     values: values as SettingsView['values'],
     secrets: { password: settings.password !== '', hubspotToken: settings.hubspotToken !== '' },
-    locked: [],
-    ignored: [],
+    locked,
+    ignored,
   };
+  return sipDomain ? { ...view, sipDomain } : view;
 }
 
 export async function loadSettingsView(): Promise<SettingsView> {
-  return viewOf(await loadEffectiveSettings());
+  return viewOf(await loadEffective());
 }
 
-/** Stores a valid patch; any invalid field refuses the whole patch (SettingsRejected). */
+/**
+ * Stores a valid patch; any invalid field refuses the whole patch (SettingsRejected). A key
+ * the policy locks counts as invalid unless the patch only repeats the policy's value.
+ */
 export async function saveSettings(patch: Record<string, unknown>): Promise<SettingsView> {
-  const checked = checkSettingsChanges(patch);
+  const checked = await checkChange(patch);
   if (checked.errors.length > 0) throw new SettingsRejected(checked.errors);
 
   const current = await loadUserSettings();
@@ -74,10 +96,14 @@ export async function saveSettings(patch: Record<string, unknown>): Promise<Sett
   return loadSettingsView();
 }
 
-/** Calls `listener` whenever stored settings change, from any context. */
+/**
+ * Calls `listener` whenever effective settings may have changed, from any context: a save,
+ * or a policy change (which Chrome may also deliver seconds after start, once it has loaded
+ * platform policy).
+ */
 export function onSettingsChanged(listener: () => void): () => void {
   const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && KEY in changes) listener();
+    if ((area === 'local' && KEY in changes) || area === 'managed') listener();
   };
   chrome.storage.onChanged.addListener(onChanged);
   return () => chrome.storage.onChanged.removeListener(onChanged);

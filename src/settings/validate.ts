@@ -18,6 +18,7 @@ const oneOf =
   (v) =>
     typeof v === 'string' && options.includes(v);
 const HOST = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+const E164 = /^\+[1-9]\d{5,14}$/;
 const CRMS = Object.keys(DEFAULT_SETTINGS.crmEnabled);
 
 function isRecordOf(v: unknown, item: Rule): boolean {
@@ -49,6 +50,8 @@ const RULES: Partial<Record<SettingKey, Rule>> = {
     v.length <= 300 &&
     v.every((w) => typeof w === 'string' && /^[\p{L}\p{N} .*-]{1,60}$/u.test(w)),
   screenPop: oneOf('never', 'ring', 'answer'),
+  ownNumbers: (v) =>
+    Array.isArray(v) && v.length <= 50 && v.every((n) => typeof n === 'string' && E164.test(n)),
   iceServers: (v) => Array.isArray(v) && v.every(isIceServer),
   crmEnabled: (v) => isRecordOf(v, (x) => typeof x === 'boolean'),
   extraHosts: (v) =>

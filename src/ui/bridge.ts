@@ -1,12 +1,15 @@
 /**
- * The one module of the views that talks to the extension: runtime messages to the hub
- * (envelope of src/protocol/channel.ts), `phone.changed` pushes, page navigation, devices and
- * the microphone permission. Components get these through the interfaces in ports.ts.
+ * The one module of the views that talks to the extension: the protocol's messages to the hub
+ * (src/protocol/runtime.ts), `phone.changed` pushes, page navigation, devices and the
+ * microphone permission. Components get these through the interfaces in ports.ts.
  */
-import { isEnvelope } from '../protocol/channel.ts';
+import { PAGES } from '../core/pages.ts';
 import type { PhoneSnapshot } from '../protocol/phone-state.ts';
-import type { HubMessageName, HubRequest, HubResponse } from './hub-messages.ts';
+import { handleMessages, sendMessage } from '../protocol/runtime.ts';
+import { isFromExtension } from '../protocol/sender.ts';
+import { checkPayload } from '../protocol/validate.ts';
 import type {
+  CallerHub,
   DeviceInfo,
   DockStore,
   MicrophoneAccess,
@@ -15,67 +18,83 @@ import type {
   SettingsHub,
 } from './ports.ts';
 
-/** The hub refused a request or could not be reached; `message` is its reason. */
-export class HubError extends Error {
-  override name = 'HubError';
-}
-
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
-
-function isReply(value: unknown): value is Reply {
-  return typeof value === 'object' && value !== null && 'ok' in value;
-}
-
-export async function send<K extends HubMessageName>(
-  name: K,
-  payload: HubRequest<K>,
-): Promise<HubResponse<K>> {
-  let reply: unknown;
-  try {
-    reply = await chrome.runtime.sendMessage({ to: 'hub', name, payload });
-  } catch (error) {
-    throw new HubError(error instanceof Error ? error.message : String(error));
-  }
-
-  if (!isReply(reply)) throw new HubError('no reply');
-  if (!reply.ok) throw new HubError(reply.error);
-  return reply.value as HubResponse<K>;
-}
-
+/**
+ * State comes from the engine or the hub, never from a content script: a CRM page could
+ * otherwise show the agent a call that does not exist.
+ */
 function subscribe(listener: (snapshot: PhoneSnapshot) => void): () => void {
-  // Returns nothing, so Chrome does not keep the message channel open for a reply. State comes
-  // from the engine or the hub, never from a content script (those have `sender.tab`).
-  const onMessage = (message: unknown, sender: chrome.runtime.MessageSender): void => {
-    if (sender.tab || !isEnvelope(message) || message.name !== 'phone.changed') return;
-    const payload = message.payload as { snapshot: PhoneSnapshot };
-    listener(payload.snapshot);
-  };
-  chrome.runtime.onMessage.addListener(onMessage);
-  return () => chrome.runtime.onMessage.removeListener(onMessage);
+  return handleMessages(
+    'views',
+    {
+      'phone.changed': ({ snapshot }) => {
+        listener(snapshot);
+        return null;
+      },
+    },
+    {
+      admit: (envelope, sender) =>
+        isFromExtension(sender) ? checkPayload(envelope.name, envelope.payload) : 'not allowed',
+    },
+  );
 }
 
-function openExtensionPage(path: string): void {
-  void chrome.tabs.create({ url: chrome.runtime.getURL(path) });
+/** The hub focuses an onboarding tab already open; without a hub, open one here. */
+function openOnboarding(): void {
+  sendMessage('hub', 'media.openOnboarding', null).catch(() => {
+    void chrome.tabs.create({ url: chrome.runtime.getURL(PAGES.onboarding) });
+  });
 }
 
 export const phoneHub: PhoneHub = {
-  snapshot: () => send('phone.snapshot', null),
+  snapshot: () => sendMessage('hub', 'phone.snapshot', null),
   subscribe,
-  missedCalls: async () => (await send('history.missed', null)).count,
+  missedCalls: async () => (await sendMessage('hub', 'history.missed', null)).count,
+  clearMissed: async () => {
+    await sendMessage('hub', 'history.clearMissed', null);
+  },
   dial: async (target) => {
-    await send('phone.dial', { target });
+    await sendMessage('hub', 'phone.dial', { target });
   },
   command: async (name, payload) => {
-    await send(name, payload);
+    await sendMessage('hub', name, payload);
   },
   openOptions: () => void chrome.runtime.openOptionsPage(),
-  openOnboarding: () => openExtensionPage('extension/onboarding/index.html'),
+  openOnboarding,
+};
+
+export const callerHub: CallerHub = {
+  card: (callId) => sendMessage('hub', 'caller.get', { callId }),
+  // Cards come from the hub only, never from a content script (a page could forge a caller).
+  subscribe: (listener) =>
+    handleMessages(
+      'views',
+      {
+        'caller.card': ({ card }) => {
+          listener(card);
+          return null;
+        },
+      },
+      {
+        admit: (envelope, sender) =>
+          isFromExtension(sender) ? checkPayload(envelope.name, envelope.payload) : 'not allowed',
+      },
+    ),
+  pick: async (callId, ref) => {
+    await sendMessage('hub', 'caller.pick', { callId, ref });
+  },
 };
 
 export const settingsHub: SettingsHub = {
-  load: () => send('settings.get', null),
-  save: (patch) => send('settings.save', { patch }),
-  test: (patch) => send('account.test', { patch }),
+  load: () => sendMessage('hub', 'settings.get', null),
+  save: (patch) => sendMessage('hub', 'settings.save', { patch }),
+  test: (patch) => sendMessage('hub', 'account.test', { patch }),
+  crmStatus: () => sendMessage('hub', 'crm.status', null),
+  onPolicyChanged: (listener) => {
+    // Chrome applies a policy edit without a restart and tells every context.
+    const changed = () => listener();
+    chrome.storage.managed.onChanged.addListener(changed);
+    return () => chrome.storage.managed.onChanged.removeListener(changed);
+  },
 };
 
 export async function listDevices(): Promise<DeviceInfo[]> {
@@ -107,7 +126,7 @@ export const microphone: MicrophoneAccess = {
     }
   },
   reportGranted: async () => {
-    await send('media.granted', null);
+    await sendMessage('hub', 'media.granted', null);
   },
   openSiteSettings: () => {
     const site = encodeURIComponent(location.origin);

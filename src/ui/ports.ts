@@ -1,23 +1,21 @@
 /**
- * What the views need from outside, as small interfaces. src/ui/bridge.ts implements them
- * over `chrome.runtime` messaging; component tests pass plain objects instead.
+ * What the views need from outside, as small interfaces. src/ui/bridge.ts implements them with
+ * the protocol's messages (src/protocol/runtime.ts); component tests pass plain objects.
  */
-import type { PhoneSnapshot } from '../protocol/phone-state.ts';
-import type {
-  AccountTestResult,
-  CallCommandName,
-  HubRequest,
-  SettingsPatch,
-  SettingsView,
-} from './hub-messages.ts';
+import type { CallerCard, CrmStatus } from '../protocol/caller-card.ts';
+import type { CallCommandName, Request } from '../protocol/channel.ts';
+import type { AccountTestResult, SettingsPatch, SettingsView } from '../protocol/messages.ts';
+import type { PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
 
 export interface PhoneHub {
   snapshot: () => Promise<PhoneSnapshot>;
   /** Calls `listener` on every `phone.changed` push; returns the unsubscribe function. */
   subscribe(listener: (snapshot: PhoneSnapshot) => void): () => void;
   missedCalls: () => Promise<number>;
+  /** The user has seen the missed calls: the hub's count and the badge go back to zero. */
+  clearMissed: () => Promise<void>;
   dial: (target: string) => Promise<void>;
-  command: <K extends CallCommandName>(name: K, payload: HubRequest<K>) => Promise<void>;
+  command: <K extends CallCommandName>(name: K, payload: Request<K>) => Promise<void>;
   openOptions: () => void;
   openOnboarding: () => void;
 }
@@ -26,6 +24,10 @@ export interface SettingsHub {
   load: () => Promise<SettingsView>;
   save: (patch: SettingsPatch) => Promise<SettingsView>;
   test: (patch: SettingsPatch) => Promise<AccountTestResult>;
+  /** Whether each CRM can be reached now (signed in, permitted). */
+  crmStatus?: () => Promise<CrmStatus[]>;
+  /** Calls `listener` when the admin policy changes; returns the unsubscribe. */
+  onPolicyChanged?: (listener: () => void) => () => void;
 }
 
 export interface DeviceInfo {
@@ -53,4 +55,13 @@ export interface DockStore {
   saveCollapsed: (collapsed: boolean) => Promise<void>;
   /** Tells the content script hosting the iframe to resize it. */
   reportLayout: (collapsed: boolean) => void;
+}
+
+/** The hub's caller cards (src/hub/caller-lookup.ts): per call, what each CRM knows. */
+export interface CallerHub {
+  card: (callId: string) => Promise<CallerCard | null>;
+  /** Calls `listener` on every `caller.card` push; returns the unsubscribe function. */
+  subscribe(listener: (card: CallerCard) => void): () => void;
+  /** The agent's pick: the record the call is logged on. */
+  pick: (callId: string, ref: RecordRef) => Promise<void>;
 }

@@ -60,15 +60,9 @@ const onlyCall = async () => {
 };
 
 beforeAll(async () => {
-  const { wsUrl } = inject('sip');
   server = await startStaticServer();
   browser = await launchExtension({ fakeAudioFile: writeToneWav() });
-  hub = hubClient(await browser.openPage('extension/options/index.html'));
-  // TODO(#3): enter the account through the options page once its form has landed.
-  await hub.send('settings.save', {
-    patch: { sipServer: wsUrl, sipUri: 'sip:agent@sip.test', password: ACCOUNTS.agent ?? '' },
-  });
-  far = await openFarEnd(browser.context, server.origin, wsUrl, 'far');
+  far = await openFarEnd(browser.context, server.origin, inject('sip').wsUrl, 'far');
   probe = await probeOffscreen(browser.context);
 });
 afterAll(async () => {
@@ -77,9 +71,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('registers with the saved settings', async () => {
-  const snapshot = await hub.until((s) => s.registration.state === 'registered');
-  expect(snapshot.media).toBe('ok');
+it('registers with the account entered and tested in the options page', async () => {
+  const options = await browser.openPage('extension/options/index.html');
+  await options.getByLabel('Server URL (WebSocket)').fill(inject('sip').wsUrl);
+  await options.getByLabel('SIP address').fill('sip:agent@sip.test');
+  await options.getByLabel('Password', { exact: true }).fill(ACCOUNTS.agent ?? '');
+  await options.getByRole('button', { name: 'Test account' }).click();
+  await options.getByText(/^Registered in \d+ ms\. The account works\.$/).waitFor();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Settings saved.').waitFor();
+  hub = hubClient(options);
+
+  const popup = await browser.openPage('extension/popup/index.html');
+  await popup.getByRole('region', { name: 'Phone status' }).getByText('Ready for calls').waitFor();
+  expect((await hub.send('phone.snapshot', null)).media).toBe('ok');
+  await popup.close();
 });
 
 it('tests an account: right credentials register, a wrong password is named', async () => {
@@ -169,19 +175,28 @@ describe('a call in', () => {
     await caller.page.close();
   });
 
-  it('goes on while the service worker is stopped, and a reopened view sees it', async () => {
-    const { id } = await onlyCall();
+  it('goes on while the service worker is stopped, and a reopened popup shows it', async () => {
+    const { answeredAt = Date.now() } = await onlyCall();
     await browser.stopServiceWorker();
     await expect.poll(() => growth(engineReceived)).toBeGreaterThan(FLOWING);
 
-    const popup = hubClient(await browser.openPage('extension/popup/index.html'));
-    const snapshot = await popup.send('phone.snapshot', null);
-    expect(live(snapshot)).toEqual([expect.objectContaining({ id, state: 'active' })]);
-    await popup.send('call.hold', { callId: id, held: true });
-    await popup.until((s) => live(s)[0]?.held === true);
-    await popup.send('call.hold', { callId: id, held: false });
-    await popup.until((s) => live(s)[0]?.held === false);
-    await popup.page.close();
+    const popup = await browser.openPage('extension/popup/index.html');
+    const row = popup.getByRole('listitem', { name: 'Call with far' });
+    await row.waitFor();
+    const timer = async () => {
+      const shown = /Connected · (\d\d):(\d\d)/.exec(await row.innerText());
+      return shown ? Number(shown[1]) * 60 + Number(shown[2]) : -1;
+    };
+    // The timer counts from the answer, not from when the popup opened.
+    const talked = Math.floor((Date.now() - answeredAt) / 1000);
+    await expect.poll(timer, { timeout: 5000 }).toBeGreaterThanOrEqual(Math.max(talked, 1));
+
+    await row.getByRole('button', { name: 'Hold', exact: true }).click();
+    await row.getByText(/^On hold · \d\d:\d\d$/).waitFor();
+    await row.getByRole('button', { name: 'Resume', exact: true }).click();
+    await row.getByText(/^Connected · \d\d:\d\d$/).waitFor();
+    await expect.poll(() => growth(engineReceived)).toBeGreaterThan(FLOWING);
+    await popup.close();
   });
 
   it('hangs up from the far end', async () => {
@@ -226,7 +241,11 @@ describe('a call in', () => {
     await expect.poll(() => hub.send('history.missed', null)).toEqual({ count: 1 });
     expect(await hub.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
 
-    await hub.send('history.clearMissed', null);
+    // Opening the popup is looking at the missed calls: it shows them and clears the badge.
+    const popup = await browser.openPage('extension/popup/index.html');
+    await popup.getByText('Missed calls: 1').waitFor();
+    await expect.poll(() => hub.send('history.missed', null)).toEqual({ count: 0 });
     expect(await hub.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    await popup.close();
   });
 });

@@ -48,7 +48,9 @@ beforeEach(() => {
 async function open(fixture: Fixture): Promise<void> {
   await page.goto(fixture.url);
   await page.waitForFunction(() => document.documentElement.dataset.fixtureLate === 'done');
-  await expect.poll(() => page.locator(CONTROLS).count()).toBe(fixture.numbers.length);
+  await expect
+    .poll(() => page.locator(CONTROLS).count(), { timeout: 10_000 })
+    .toBe(fixture.numbers.length);
 }
 
 const dials = (): Promise<DialSeen[]> => worker.evaluate(() => globalThis.__ctiDials ?? []);

@@ -5,7 +5,7 @@
  * password back.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchExtension, type LaunchedExtension } from '../support/browser.ts';
+import { EXTENSION_ID, launchExtension, type LaunchedExtension } from '../support/browser.ts';
 import { hubClient, type HubClient } from '../support/hub-client.ts';
 
 let browser: LaunchedExtension;
@@ -23,6 +23,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser.close();
+});
+
+it('loads the built extension with the stable development id', async () => {
+  expect(browser.extensionId).toBe(EXTENSION_ID);
+  const worker = await browser.serviceWorker();
+  const manifest = await worker.evaluate(() => chrome.runtime.getManifest().manifest_version);
+  expect(manifest).toBe(3);
 });
 
 it('creates the engine document once and answers through it', async () => {

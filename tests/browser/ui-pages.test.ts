@@ -1,11 +1,16 @@
 /**
- * The extension's own pages, built and loaded into Chromium: each renders without console
- * errors, every string resolves from the catalogue, and the UI follows the browser language.
- * Two launches: English with the microphone granted, German (`--lang=de`) without it.
+ * The extension's own pages, built and loaded into Chromium against the real hub and engine:
+ * each renders without console errors, every string resolves from the catalogue, the UI
+ * follows the browser language, and the popup shows the engine's real state. Two launches:
+ * English with the microphone granted and an account on the test Kamailio, German
+ * (`--lang=de`) without microphone grant or account, where the missing grant must show as
+ * such and not as a silent failure (field case C13).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension, type LaunchedExtension } from '../support/browser.ts';
+import { hubClient } from '../support/hub-client.ts';
+import { ACCOUNTS } from '../support/kamailio.ts';
 
 const RAW_KEY =
   /\b(?:ui|dial|call|transfer|reg|media|phone|announce|dock|caller|options|onboarding)[A-Z]\w+/;
@@ -52,6 +57,19 @@ describe('extension pages in English', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the registration the engine reports: ready once the account is saved', async () => {
+    const { page, errors } = await open(browser, 'popup', '.phone');
+    const status = page.getByRole('region', { name: 'Phone status' });
+    await status.getByText('Not connected to the phone system').waitFor();
+
+    const hub = hubClient(page);
+    const account = { sipUri: 'sip:u39@sip.test', password: ACCOUNTS.u39 ?? '' };
+    await hub.send('settings.save', { patch: { sipServer: inject('sip').wsUrl, ...account } });
+    await status.getByText('Ready for calls').waitFor();
+    expect(await text(page)).not.toMatch(/not responding/);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the options page title and heading', async () => {
     const { page } = await open(browser, 'options', 'main.options h1');
     expect(await page.title()).toBe('Settings – CTI Softphone');
@@ -95,13 +113,27 @@ describe('extension pages in German (--lang=de)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the popup in German', async () => {
+  it('shows the popup in German: no account, and the microphone blocked', async () => {
     const { page, errors } = await open(browser, 'popup', '.phone');
-    await page.waitForTimeout(300);
+    await page.getByText('Nicht mit der Telefonanlage verbunden').waitFor();
+    await page.getByText('Das Mikrofon ist blockiert', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Mikrofon erlauben' }).count()).toBe(1);
     const shown = await text(page);
     expect(shown).not.toMatch(RAW_KEY);
-    expect(shown).toMatch(/Softphone antwortet nicht|Telefonanlage|Rufnummer oder SIP-Adresse/);
+    expect(shown).not.toMatch(/antwortet nicht/);
     expect(errors).toEqual([]);
+  });
+
+  it('shows the missing grant as such: onboarding tab, badge, and a dial refused with why', async () => {
+    const hub = hubClient((await open(browser, 'popup', '.phone')).page);
+    expect((await hub.send('phone.snapshot', null)).media).toBe('blocked');
+    await expect
+      .poll(() => browser.context.pages().some((p) => p.url().includes('extension/onboarding/')))
+      .toBe(true);
+    expect(await hub.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+
+    const reply = await hub.reply('phone.dial', { target: '+49 30 1234567' });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Mikrofon/) as string });
   });
 
   it('onboarding explains how to unblock a refused microphone, in German', async () => {

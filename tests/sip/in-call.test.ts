@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PlainSdpHandler } from '../../src/engine/index.ts';
 import { makePhone, settle, stopPhones, type TestPhone } from '../support/sip-node.ts';
 
 afterEach(stopPhones);
@@ -45,13 +46,41 @@ describe('during a call', () => {
     expect(alice.call(outId)?.held).toBe(true);
   });
 
-  it('mutes locally without signalling', async () => {
-    const [alice, bob] = await Promise.all([makePhone('u18'), makePhone('u19')]);
-    const { outId } = await connect(alice, bob);
+  it('mutes locally; mute and hold compose on the media tracks of both sides', async () => {
+    const handlers = new Map<string, PlainSdpHandler>();
+    const recording = (user: string) => () => {
+      const handler = new PlainSdpHandler();
+      handlers.set(user, handler);
+      return handler;
+    };
+    const [alice, bob] = await Promise.all([
+      makePhone('u18', { sessionDescriptionHandlerFactory: recording('alice') }),
+      makePhone('u19', { sessionDescriptionHandlerFactory: recording('bob') }),
+    ]);
+    const { outId, inId } = await connect(alice, bob);
+    const tracks = (user: string) => {
+      const { sending, receiving } = handlers.get(user) ?? {};
+      return { sending, receiving };
+    };
+    expect(tracks('alice')).toEqual({ sending: true, receiving: true });
+
     alice.phone.setMuted(outId, true);
     expect(alice.call(outId)?.muted).toBe(true);
+    expect(tracks('alice')).toEqual({ sending: false, receiving: true });
+
+    await alice.phone.setHeld(outId, true);
+    expect(tracks('alice')).toEqual({ sending: false, receiving: false });
+    await bob.callWhere(inId, (c) => c.remoteHeld, 'remote hold');
+    // Held by the far end: nothing of ours goes out, its music on hold still comes in.
+    expect(tracks('bob')).toEqual({ sending: false, receiving: true });
+
     alice.phone.setMuted(outId, false);
-    expect(alice.call(outId)?.muted).toBe(false);
+    expect(tracks('alice')).toEqual({ sending: false, receiving: false });
+    await settle();
+    await alice.phone.setHeld(outId, false);
+    expect(tracks('alice')).toEqual({ sending: true, receiving: true });
+    await bob.callWhere(inId, (c) => !c.remoteHeld, 'remote resume');
+    expect(tracks('bob')).toEqual({ sending: true, receiving: true });
   });
 
   it('sends DTMF by SIP INFO, which the other engine receives', async () => {

@@ -3,8 +3,9 @@
  * Facts this relies on: Playwright always passes --disable-extensions, so the extension must
  * also be named in --disable-extensions-except; certificate errors are waived by SPKI hash so
  * that the service worker and offscreen document accept the local hosts too; the offscreen
- * document cannot prompt for the microphone, so the grant is stored for the extension origin
- * over CDP, as a user's "Allow" on an extension page would store it.
+ * document cannot prompt for the microphone, so the grant is seeded into the new profile for
+ * the extension origin before launch, where a user's "Allow" on an extension page stores it
+ * (granting over CDP after launch races the engine's first microphone check).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +39,13 @@ export interface LaunchOptions {
   /** A WAV file the fake microphone plays instead of its beep. */
   fakeAudioFile?: string;
   headless?: boolean;
+  /** `false` uses the machine's real audio devices instead of Chromium's fake ones. */
+  fakeMedia?: boolean;
+  /**
+   * `false` leaves SIGINT/SIGTERM/SIGHUP to the caller: by default Playwright closes the
+   * browser and exits on them, before the caller could clean up what else it started.
+   */
+  handleSignals?: boolean;
   extraArgs?: string[];
   extensionDir?: string;
 }
@@ -53,12 +61,25 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
+/** The content setting Chromium stores when the user allows the microphone for an origin. */
+function seedMicrophoneGrant(userDataDir: string): void {
+  const origin = `chrome-extension://${EXTENSION_ID}/,*`;
+  const preferences = {
+    profile: {
+      content_settings: { exceptions: { media_stream_mic: { [origin]: { setting: 1 } } } },
+    },
+  };
+  fs.mkdirSync(path.join(userDataDir, 'Default'));
+  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+}
+
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? DIST;
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`no built extension in ${extensionDir}: run npm run build first`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-chromium-'));
+  if ((options.microphone ?? 'granted') === 'granted') seedMicrophoneGrant(userDataDir);
   const target = options.httpsPort ? `127.0.0.1:${options.httpsPort}` : '127.0.0.1';
   const rules = TEST_HOSTS.map((h) =>
     options.httpsPort ? `MAP ${h}:443 ${target}` : `MAP ${h} ${target}`,
@@ -75,33 +96,43 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     `--load-extension=${extensionDir}`,
     `--host-resolver-rules=${rules.join(', ')}`,
     `--ignore-certificate-errors-spki-list=${tls.spki}`,
-    '--use-fake-device-for-media-stream',
+    ...(options.fakeMedia === false ? [] : ['--use-fake-device-for-media-stream']),
     '--autoplay-policy=no-user-gesture-required',
     ...(options.fakeAudioFile
       ? [`--use-file-for-fake-audio-capture=${options.fakeAudioFile}`]
       : []),
     ...(options.extraArgs ?? []),
   ];
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: options.headless ?? true,
-    args,
-  });
+  const headless = options.headless ?? true;
+  const handleSignals = options.handleSignals ?? true;
+  const removeProfile = () => fs.rmSync(userDataDir, { recursive: true, force: true });
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless,
+      args,
+      // A window someone looks at keeps its own size instead of a fixed 1280x720 page.
+      ...(headless ? {} : { viewport: null }),
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
+    })
+    .catch((error: unknown) => {
+      removeProfile();
+      throw error;
+    });
 
   const serviceWorker = async (): Promise<Worker> => {
     const running = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID));
     return running ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
-  const worker = await serviceWorker();
-  const extensionId = new URL(worker.url()).host;
-
-  if ((options.microphone ?? 'granted') === 'granted') {
-    const browser = context.browser();
-    const cdp = browser ? await browser.newBrowserCDPSession() : undefined;
-    await cdp?.send('Browser.grantPermissions', {
-      origin: `chrome-extension://${extensionId}`,
-      permissions: ['audioCapture'],
-    });
+  let extensionId: string;
+  try {
+    extensionId = new URL((await serviceWorker()).url()).host;
+  } catch (error) {
+    await context.close();
+    removeProfile();
+    throw error;
   }
 
   return {
@@ -122,7 +153,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     },
     close: async () => {
       await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      removeProfile();
     },
   };
 }

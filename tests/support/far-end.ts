@@ -10,9 +10,15 @@ export interface RtpBytes {
   sent: number;
 }
 
+/** Who the far end claims to be when calling: an outside number rather than its account. */
+export interface CallingAs {
+  uri: string;
+  name?: string;
+}
+
 export interface FarEnd {
   page: Page;
-  call(target: string): Promise<void>;
+  call(target: string, from?: CallingAs): Promise<void>;
   answer(): Promise<void>;
   hangup(): Promise<void>;
   hold(on: boolean): Promise<void>;
@@ -25,9 +31,20 @@ export interface FarEnd {
   energy(ms?: number): Promise<number>;
 }
 
+export interface FarEndOptions {
+  /** The page to open, under the static server; the test far end by default. */
+  page?: string;
+  /** Outgoing audio: the (fake) microphone, or generated in the page. */
+  source?: 'microphone' | 'tone' | 'echo';
+  /** Answer incoming calls by itself after this many ms. */
+  autoAnswerMs?: number;
+}
+
+type RegisterOptions = Omit<FarEndOptions, 'page'>;
+
 interface FarEndApi {
-  register(server: string, user: string, password: string): Promise<void>;
-  call(target: string): Promise<void>;
+  register(server: string, user: string, password: string, options: RegisterOptions): Promise<void>;
+  call(target: string, from?: CallingAs): Promise<void>;
   answer(): Promise<void>;
   hangup(): Promise<void>;
   hold(on: boolean): Promise<void>;
@@ -49,18 +66,24 @@ export async function openFarEnd(
   origin: string,
   wsUrl: string,
   user: string,
+  options: FarEndOptions = {},
 ): Promise<FarEnd> {
+  const { page: pagePath = 'far-end/index.html', ...registerOptions } = options;
   await context.grantPermissions(['microphone'], { origin });
   const page = await context.newPage();
-  await page.goto(`${origin}/far-end/index.html`);
-  await page.waitForFunction(() => document.title === 'far end ready');
+  await page.goto(`${origin}/${pagePath}`);
+  await page.waitForFunction(() => typeof window.farEnd === 'object');
   const password = ACCOUNTS[user] ?? '';
-  const login = { wsUrl, user, password };
-  await page.evaluate((l) => window.farEnd.register(l.wsUrl, l.user, l.password), login);
+  const login = { wsUrl, user, password, registerOptions };
+  await page.evaluate(
+    (l) => window.farEnd.register(l.wsUrl, l.user, l.password, l.registerOptions),
+    login,
+  );
 
   return {
     page,
-    call: (target) => page.evaluate((t) => window.farEnd.call(t), target),
+    call: (target, from) =>
+      page.evaluate(([t, f]) => window.farEnd.call(t, f), [target, from] as const),
     answer: () => page.evaluate(() => window.farEnd.answer()),
     hangup: () => page.evaluate(() => window.farEnd.hangup()),
     hold: (on) => page.evaluate((o) => window.farEnd.hold(o), on),

@@ -15,9 +15,12 @@ import { freePort } from './ports.ts';
 const CFG = fileURLToPath(new URL('../sip-server/kamailio.cfg', import.meta.url));
 export const SIP_DOMAIN = 'sip.test';
 
-/** Test and demo accounts: user name to password. Never use outside tests. */
+/**
+ * Test and demo accounts: user name to password. Never use outside tests. `2000` is the
+ * `npm start` demo peer, a number so that it can be dialled like a colleague's extension.
+ */
 export const ACCOUNTS: Record<string, string> = Object.fromEntries(
-  ['alice', 'bob', 'carol', 'dave', 'sipp', 'agent', 'demo', 'far', 'caller']
+  ['alice', 'bob', 'carol', 'dave', 'sipp', 'agent', 'demo', 'far', 'caller', '2000']
     .concat(Array.from({ length: 40 }, (_, i) => `u${i}`))
     .map((user) => [user, `${user}-secret`]),
 );

@@ -1,7 +1,8 @@
 /**
  * A plain local HTTP server for the browser far end: its page from tests/browser/far-end and
- * sip.js's own ES modules from node_modules, unbundled. Loopback http is a secure context,
- * so the page may use the microphone and WebRTC.
+ * sip.js's own ES modules from node_modules, unbundled; and any folders a caller adds (the
+ * `npm start` demo peer). Loopback http is a secure context, so the page may use the
+ * microphone and WebRTC.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -21,8 +22,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-function resolve(urlPath: string): string | null {
-  for (const [prefix, root] of Object.entries(ROOTS)) {
+function resolve(roots: Record<string, string>, urlPath: string): string | null {
+  for (const [prefix, root] of Object.entries(roots)) {
     if (!urlPath.startsWith(prefix)) continue;
     const file = path.join(root, decodeURIComponent(urlPath.slice(prefix.length)));
     return file.startsWith(root) ? file : null;
@@ -30,9 +31,13 @@ function resolve(urlPath: string): string | null {
   return null;
 }
 
-export async function startStaticServer(): Promise<StaticServer> {
+/** `extraRoots` maps URL prefixes such as `/demo/` to folders (ending in a separator). */
+export async function startStaticServer(
+  extraRoots: Record<string, string> = {},
+): Promise<StaticServer> {
+  const roots = { ...ROOTS, ...extraRoots };
   const server = http.createServer((req, res) => {
-    const file = resolve(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolve(roots, new URL(req.url ?? '/', 'http://x').pathname);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end();
       return;

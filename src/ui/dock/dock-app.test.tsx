@@ -16,7 +16,8 @@ function setup(kept: boolean) {
       listener = l;
       return () => undefined;
     },
-    missedCalls: () => Promise.resolve(0),
+    missedCalls: () => Promise.resolve(2),
+    clearMissed: vi.fn(() => Promise.resolve()),
     dial: vi.fn(() => Promise.resolve()),
     command: vi.fn(() => Promise.resolve()),
     openOptions: vi.fn(),
@@ -31,12 +32,12 @@ function setup(kept: boolean) {
   const push = async (s: PhoneSnapshot) => {
     await act(() => listener?.(s));
   };
-  return { store, push };
+  return { hub, store, push };
 }
 
 describe('DockApp', () => {
   it('opens collapsed when that was kept, and keeps the new state when toggled', async () => {
-    const { store } = setup(true);
+    const { hub, store } = setup(true);
     const handle = await screen.findByRole('button', { name: 'Open softphone' });
     expect(handle).toHaveAttribute('aria-expanded', 'false');
     await waitFor(() => expect(store.reportLayout).toHaveBeenLastCalledWith(true));
@@ -44,6 +45,9 @@ describe('DockApp', () => {
 
     fireEvent.click(handle);
     expect(await screen.findByText('Ready for calls')).toBeInTheDocument();
+    // The dock shows missed calls; only the popup counts as having looked at them.
+    expect(await screen.findByText('Missed calls: 2')).toBeInTheDocument();
+    expect(hub.clearMissed).not.toHaveBeenCalled();
     expect(store.saveCollapsed).toHaveBeenLastCalledWith(false);
     await waitFor(() => expect(store.reportLayout).toHaveBeenLastCalledWith(false));
 

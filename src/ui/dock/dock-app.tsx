@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DockStore, PhoneHub } from '../ports.ts';
+import { useCallerCards } from '../caller/use-callers.ts';
+import type { CallerHub, DockStore, PhoneHub } from '../ports.ts';
 import { needsClock } from '../phone/popup-app.tsx';
 import { useNow, usePhone } from '../phone/use-phone.ts';
 import { DockView } from './dock-view.tsx';
@@ -7,14 +8,17 @@ import { DockView } from './dock-view.tsx';
 interface Props {
   hub: PhoneHub;
   store: DockStore;
+  /** The hub's caller cards; without it the dock shows none. */
+  callers?: CallerHub;
 }
 
 /**
  * The dock page connected to the hub. The collapsed state is kept across pages and tabs; an
  * incoming call unfolds the dock once, without changing what is kept.
  */
-export function DockApp({ hub, store }: Props) {
+export function DockApp({ hub, store, callers }: Props) {
   const phone = usePhone(hub);
+  const cards = useCallerCards(callers, phone.snapshot);
   const now = useNow(needsClock(phone));
   // Undefined until the kept state is read, so the host frame does not flash open first.
   const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined);
@@ -46,7 +50,15 @@ export function DockApp({ hub, store }: Props) {
     store.saveCollapsed(next).catch(() => undefined); // only a convenience
   };
 
-  // TODO(#5): caller cards arrive from the hub's lookups; pass them as `callers`.
   if (collapsed === undefined) return null;
-  return <DockView phone={phone} now={now} actions={hub} collapsed={collapsed} onToggle={toggle} />;
+  return (
+    <DockView
+      phone={phone}
+      now={now}
+      actions={hub}
+      collapsed={collapsed}
+      onToggle={toggle}
+      callers={cards}
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import type { AccountTestResult } from '../hub-messages.ts';
+import type { AccountTestResult } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 import { AccountTest } from './account-test.tsx';
 import type { SectionProps } from './draft.ts';

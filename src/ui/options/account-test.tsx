@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { RegistrationFailure } from '../../protocol/phone-state.ts';
-import type { AccountTestResult } from '../hub-messages.ts';
+import type { AccountTestResult } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { SettingKey } from '../../settings/settings.ts';
-import type { IgnoredPolicy } from '../hub-messages.ts';
+import type { IgnoredPolicy } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 
 interface Props {

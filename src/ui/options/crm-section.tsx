@@ -1,3 +1,5 @@
+import type { CrmConnection, CrmStatus } from '../../protocol/caller-card.ts';
+import type { CrmName } from '../../protocol/phone-state.ts';
 import type { ScreenPop } from '../../settings/settings.ts';
 import { t } from '../i18n.ts';
 import { CRM_LABELS, CRMS, type SectionProps } from './draft.ts';
@@ -5,6 +7,29 @@ import { CheckField, SecretField, SelectField, TextField } from './fields.tsx';
 
 interface Props extends SectionProps {
   tokenStored: boolean;
+  /** Each CRM's connection, or `checking` while the hub asks. */
+  status?: CrmStatus[] | 'checking';
+}
+
+const STATE_KEYS: Record<CrmConnection, string> = {
+  connected: 'optionsCrmStateConnected',
+  signin: 'optionsCrmStateSignin',
+  forbidden: 'optionsCrmStateForbidden',
+  ratelimited: 'optionsCrmStateRatelimited',
+  unavailable: 'optionsCrmStateUnavailable',
+  'no-tab': 'optionsCrmStateNoTab',
+  disabled: 'optionsCrmStateDisabled',
+};
+
+function Connection({ crm, status }: { crm: CrmName; status: Props['status'] }) {
+  if (!status) return null;
+  const state = status === 'checking' ? undefined : status.find((s) => s.crm === crm)?.state;
+  if (status !== 'checking' && !state) return null;
+  return (
+    <p class={`crm-state ${state ?? 'checking'}`} role="status">
+      {state ? t(STATE_KEYS[state], CRM_LABELS[crm]) : t('optionsCrmStateChecking')}
+    </p>
+  );
 }
 
 const SCREEN_POPS: ScreenPop[] = ['never', 'ring', 'answer'];
@@ -14,14 +39,14 @@ const POP_KEYS: Record<ScreenPop, string> = {
   answer: 'optionsScreenPopAnswer',
 };
 
-// TODO(#5): show each CRM's connection state (connected, sign-in needed, not permitted).
-export function CrmSection({ draft, set, errors, locked, tokenStored }: Props) {
+export function CrmSection({ draft, set, errors, locked, tokenStored, status }: Props) {
   return (
     <section aria-labelledby="opt-crm">
       <h2 id="opt-crm">{t('optionsCrm')}</h2>
       {CRMS.map((crm) => (
         <fieldset key={crm} class="crm">
           <legend>{CRM_LABELS[crm]}</legend>
+          <Connection crm={crm} status={status} />
           <CheckField
             path={`crmEnabled.${crm}`}
             label={t('optionsCrmEnable', CRM_LABELS[crm])}

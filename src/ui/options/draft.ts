@@ -5,7 +5,7 @@
  */
 import type { CrmName } from '../../protocol/phone-state.ts';
 import type { IceServer, SettingKey, Settings } from '../../settings/settings.ts';
-import type { SettingsPatch, SettingsView } from '../hub-messages.ts';
+import type { SettingsPatch, SettingsView } from '../../protocol/messages.ts';
 
 export const CRMS: CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
 

@@ -1,6 +1,6 @@
 /** A settings view as the hub would send it, for the options tests. */
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/settings.ts';
-import type { SettingsView } from '../hub-messages.ts';
+import type { SettingsView } from '../../protocol/messages.ts';
 
 export function makeView(overrides: Partial<SettingsView> = {}): SettingsView {
   const values: Partial<Settings> = { ...DEFAULT_SETTINGS };

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { SettingsView } from '../hub-messages.ts';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { CrmStatus } from '../../protocol/caller-card.ts';
+import type { SettingsView } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 import type { DeviceInfo, SettingsHub } from '../ports.ts';
 import { OptionsForm } from './options-form.tsx';
@@ -11,16 +12,39 @@ interface Props {
 }
 
 /** The options page connected to the hub. */
-// TODO(#6): re-load when the hub reports a live policy change.
 export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
   const [view, setView] = useState<SettingsView>();
   const [error, setError] = useState('');
   const [devices, setDevices] = useState<DeviceInfo[]>([]);
+  const [crmStatus, setCrmStatus] = useState<CrmStatus[]>();
+  // Bumped by a policy change: the form starts again from the new view and its locks.
+  const [policyEpoch, setPolicyEpoch] = useState(0);
+
+  const checkCrms = useCallback(() => {
+    setCrmStatus(undefined);
+    hub.crmStatus?.().then(setCrmStatus, () => setCrmStatus([]));
+  }, [hub]);
+
+  // A live policy change re-reads the view, so newly locked keys show locked at once.
+  useEffect(() => {
+    const reload = (next: SettingsView) => {
+      setView(next);
+      setPolicyEpoch((n) => n + 1);
+    };
+    return hub.onPolicyChanged?.(() => void hub.load().then(reload, () => {}));
+  }, [hub]);
 
   useEffect(() => {
     hub.load().then(setView, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     loadDevices().then(setDevices, () => setDevices([]));
-  }, [hub, loadDevices]);
+    checkCrms();
+  }, [hub, loadDevices, checkCrms]);
+
+  const save = async (patch: Parameters<SettingsHub['save']>[0]) => {
+    const saved = await hub.save(patch);
+    checkCrms();
+    return saved;
+  };
 
   return (
     <main class="page options">
@@ -33,9 +57,11 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
       {!view && !error && <p role="status">{t('optionsLoading')}</p>}
       {view && (
         <OptionsForm
+          key={policyEpoch}
           view={view}
           devices={devices}
-          onSave={hub.save}
+          onSave={save}
+          crmStatus={hub.crmStatus ? (crmStatus ?? 'checking') : undefined}
           onTest={hub.test}
           onOpenOnboarding={onOpenOnboarding}
         />

@@ -2,7 +2,7 @@
 import '../testing.ts';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { AccountTestResult, SettingsPatch, SettingsView } from '../hub-messages.ts';
+import type { AccountTestResult, SettingsPatch, SettingsView } from '../../protocol/messages.ts';
 import type { DeviceInfo } from '../ports.ts';
 import { makeView } from './fixtures.ts';
 import { OptionsForm } from './options-form.tsx';

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SettingKey } from '../../settings/settings.ts';
-import type { AccountTestResult, SettingsPatch, SettingsView } from '../hub-messages.ts';
+import type { AccountTestResult, SettingsPatch, SettingsView } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 import type { DeviceInfo } from '../ports.ts';
+import type { CrmStatus } from '../../protocol/caller-card.ts';
 import { AccountSection } from './account-section.tsx';
 import { AdminSection } from './admin-section.tsx';
 import { CrmSection } from './crm-section.tsx';
@@ -19,6 +20,8 @@ export interface OptionsFormProps {
   onSave: (patch: SettingsPatch) => Promise<SettingsView>;
   onTest: (patch: SettingsPatch) => Promise<AccountTestResult>;
   onOpenOnboarding: () => void;
+  /** Each CRM's connection; `checking` while the hub asks them. */
+  crmStatus?: CrmStatus[] | 'checking';
 }
 
 type Status = { kind: 'saving' | 'saved' | 'failed'; text: string };
@@ -94,7 +97,11 @@ export function OptionsForm(props: OptionsFormProps) {
         onOpenOnboarding={props.onOpenOnboarding}
       />
       <NumbersSection {...section} />
-      <CrmSection {...section} tokenStored={view.secrets.hubspotToken} />
+      <CrmSection
+        {...section}
+        tokenStored={view.secrets.hubspotToken}
+        {...(props.crmStatus ? { status: props.crmStatus } : {})}
+      />
       <section aria-labelledby="opt-calls">
         <h2 id="opt-calls">{t('optionsCalls')}</h2>
         <CheckField

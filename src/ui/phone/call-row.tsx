@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CallSnapshot } from '../../protocol/phone-state.ts';
-import type { CallCommandName, HubRequest } from '../hub-messages.ts';
+import type { CallCommandName, Request } from '../../protocol/channel.ts';
 import { t } from '../i18n.ts';
 import { ClippedText } from '../shared/clipped-text.tsx';
 import { remoteLabel, stateLabel, transferLabel } from './call-labels.ts';
@@ -10,7 +10,7 @@ import { TransferForm } from './transfer-form.tsx';
 
 export type CommandSender = <K extends CallCommandName>(
   name: K,
-  payload: HubRequest<K>,
+  payload: Request<K>,
 ) => Promise<void>;
 
 interface Props {
@@ -28,7 +28,7 @@ export function CallRow({ call, now, onCommand }: Props) {
   const [error, setError] = useState('');
   const callId = call.id;
 
-  const run = <K extends CallCommandName>(name: K, payload: HubRequest<K>) => {
+  const run = <K extends CallCommandName>(name: K, payload: Request<K>) => {
     setError('');
     onCommand(name, payload).catch((failure: unknown) => {
       setError(

@@ -11,13 +11,18 @@ import { PopupApp } from './popup-app.tsx';
 /** A hub answering from a snapshot the test controls, with a `push` like the engine's. */
 function hubWith(initial: Promise<PhoneSnapshot>, missed = 0) {
   let listener: ((s: PhoneSnapshot) => void) | undefined;
+  const counts = { missed };
   const hub: PhoneHub = {
     snapshot: () => initial,
     subscribe: (l) => {
       listener = l;
       return () => (listener = undefined);
     },
-    missedCalls: vi.fn(() => Promise.resolve(missed)),
+    missedCalls: vi.fn(() => Promise.resolve(counts.missed)),
+    clearMissed: vi.fn(() => {
+      counts.missed = 0;
+      return Promise.resolve();
+    }),
     dial: vi.fn(() => Promise.resolve()),
     command: vi.fn(() => Promise.resolve()),
     openOptions: vi.fn(),
@@ -26,7 +31,7 @@ function hubWith(initial: Promise<PhoneSnapshot>, missed = 0) {
   const push = async (s: PhoneSnapshot) => {
     await act(() => listener?.(s));
   };
-  return { hub, push };
+  return { hub, push, counts };
 }
 
 describe('PopupApp', () => {
@@ -39,6 +44,19 @@ describe('PopupApp', () => {
     fireEvent.input(screen.getByLabelText('Number or SIP address'), { target: { value: '1002' } });
     fireEvent.click(screen.getByRole('button', { name: 'Call' }));
     await waitFor(() => expect(hub.dial).toHaveBeenCalledWith('1002'));
+  });
+
+  it('clears the missed calls it shows, and adds those missed while it is open', async () => {
+    const { hub, push, counts } = hubWith(Promise.resolve(makeSnapshot()), 2);
+    render(<PopupApp hub={hub} />);
+    expect(await screen.findByText('Missed calls: 2')).toBeInTheDocument();
+    await waitFor(() => expect(hub.clearMissed).toHaveBeenCalledTimes(1));
+    expect(counts.missed).toBe(0);
+
+    counts.missed = 1;
+    await push(makeSnapshot({ calls: [makeCall({ state: 'ended', endCause: 'missed' })] }));
+    expect(await screen.findByText('Missed calls: 3')).toBeInTheDocument();
+    await waitFor(() => expect(counts.missed).toBe(0));
   });
 
   it('follows pushed changes and announces an incoming call', async () => {

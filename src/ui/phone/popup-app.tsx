@@ -13,9 +13,9 @@ export function needsClock(phone: PhoneState): boolean {
   );
 }
 
-/** The toolbar popup: the phone connected to the hub. */
+/** The toolbar popup: the phone connected to the hub. Opening it is seeing the missed calls. */
 export function PopupApp({ hub }: { hub: PhoneHub }) {
-  const phone = usePhone(hub);
+  const phone = usePhone(hub, { marksMissedSeen: true });
   const now = useNow(needsClock(phone));
   return (
     <main class="popup">

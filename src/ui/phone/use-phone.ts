@@ -17,19 +17,36 @@ function endedSince(prev: PhoneSnapshot | undefined, next: PhoneSnapshot): boole
   return next.calls.some((c) => c.state === 'ended' && !wasEnded.has(c.id));
 }
 
+export interface PhoneViewOptions {
+  /**
+   * The view is where the agent looks at missed calls (the popup): it shows those missed since
+   * the last look, including while it is open, and clears the hub's count and badge.
+   */
+  marksMissedSeen?: boolean;
+}
+
 /**
  * The phone's state for a view: subscribes to pushes first, then asks for a snapshot, so no
  * change between the two is lost (a push that arrives first wins over the older answer).
  */
-export function usePhone(hub: PhoneHub): PhoneState {
+export function usePhone(
+  hub: PhoneHub,
+  { marksMissedSeen = false }: PhoneViewOptions = {},
+): PhoneState {
   const [state, setState] = useState<PhoneState>({ missed: 0 });
   const last = useRef<PhoneSnapshot | undefined>(undefined);
 
   useEffect(() => {
     let alive = true;
+    const readMissed = async () => {
+      const count = await hub.missedCalls();
+      if (!marksMissedSeen) return () => count;
+      if (count > 0) await hub.clearMissed();
+      return (shown: number) => shown + count;
+    };
     const refreshMissed = () => {
-      hub.missedCalls().then(
-        (missed) => alive && setState((s) => ({ ...s, missed })),
+      readMissed().then(
+        (next) => alive && setState((s) => ({ ...s, missed: next(s.missed) })),
         () => undefined, // the count is a hint; the badge shows it too
       );
     };
@@ -63,7 +80,7 @@ export function usePhone(hub: PhoneHub): PhoneState {
       alive = false;
       unsubscribe();
     };
-  }, [hub]);
+  }, [hub, marksMissedSeen]);
 
   return state;
 }

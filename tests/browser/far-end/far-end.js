@@ -1,7 +1,9 @@
 // The far end for browser tests: sip.js's SimpleUser in an ordinary web page with the fake
 // microphone, so that real WebRTC audio flows to and from the extension. Tests drive it
-// through `window.farEnd` with page.evaluate.
+// through `window.farEnd` with page.evaluate. The `npm start` demo peer uses the same page code
+// with generated audio and answering by itself (register's options).
 import { Web } from '/sipjs/index.js';
+import { generatedAudio } from './generated-audio.js';
 
 const audio = /** @type {HTMLAudioElement} */ (document.getElementById('remote'));
 /** @type {string[]} */
@@ -9,7 +11,12 @@ const events = [];
 /** @type {any} */
 let user;
 
-const note = (event) => () => events.push(event);
+/** Tells the page what happened (the demo peer shows it). */
+const tell = (event) => window.dispatchEvent(new CustomEvent('far-end', { detail: event }));
+const note = (event) => () => {
+  events.push(event);
+  tell(event);
+};
 
 /** The largest RMS of the stream's audio over `ms`: above about 0.01 is not silence. */
 async function energyOf(stream, ms) {
@@ -30,8 +37,19 @@ async function energyOf(stream, ms) {
 }
 
 window.farEnd = {
-  /** Connect and register; resolves once the registrar accepted. */
-  async register(server, user_, password) {
+  /**
+   * Connect and register; resolves once the registrar accepted. Options: `source` of the
+   * outgoing audio (`microphone`, the default, or generated `tone` or `echo`), and
+   * `autoAnswerMs`, after which an incoming call is answered by itself.
+   */
+  async register(server, user_, password, options = {}) {
+    const { source = 'microphone', autoAnswerMs } = options;
+    const received = () => {
+      note('received')();
+      if (autoAnswerMs === undefined) return;
+      // The caller may give up first: then there is nothing left to answer.
+      setTimeout(() => user.answer().catch(() => undefined), autoAnswerMs);
+    };
     const registered = new Promise((resolve) => {
       user = new Web.SimpleUser(server, {
         aor: `sip:${user_}@sip.test`,
@@ -40,10 +58,16 @@ window.farEnd = {
           authorizationUsername: user_,
           authorizationPassword: password,
           logBuiltinEnabled: false,
+          ...(source === 'microphone'
+            ? {}
+            : { sessionDescriptionHandlerFactory: generatedAudio(source) }),
         },
         delegate: {
-          onRegistered: resolve,
-          onCallReceived: note('received'),
+          onRegistered: () => {
+            tell('registered');
+            resolve();
+          },
+          onCallReceived: received,
           onCallAnswered: note('answered'),
           onCallHangup: note('hangup'),
         },
@@ -53,7 +77,12 @@ window.farEnd = {
     await user.register();
     await registered;
   },
-  call: (target) => user.call(target),
+  /** `from`: call as an outside number, e.g. `{ uri: 'sip:+4930…@pbx.example.test' }`. */
+  call: (target, from) =>
+    user.call(
+      target,
+      from ? { params: { fromUri: from.uri, fromDisplayName: from.name ?? '' } } : undefined,
+    ),
   answer: () => user.answer(),
   hangup: () => user.hangup(),
   hold: (on) => (on ? user.hold() : user.unhold()),

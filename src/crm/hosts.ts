@@ -1,0 +1,47 @@
+/**
+ * Which CRM a web page belongs to, by its host: the CRMs' own host names plus the extra
+ * hosts an admin configured (custom Salesforce or Zendesk domains, setting `extraHosts`).
+ */
+import type { CrmName } from '../protocol/phone-state.ts';
+
+/** Host suffixes (`.x`) and exact hosts where each CRM's agent app runs. */
+const HOSTS: Record<CrmName, string[]> = {
+  salesforce: ['.lightning.force.com'],
+  hubspot: ['app.hubspot.com', 'app-eu1.hubspot.com'],
+  zendesk: ['.zendesk.com'],
+};
+
+export const CRM_NAMES: readonly CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
+
+export interface CrmPlace {
+  crm: CrmName;
+  /** The page's origin: which org, portal or subdomain. */
+  origin: string;
+}
+
+export function crmOfUrl(
+  url: string | undefined,
+  extraHosts: Partial<Record<CrmName, readonly string[]>> = {},
+): CrmPlace | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:') return undefined;
+
+  const host = parsed.hostname.toLowerCase();
+  for (const crm of CRM_NAMES) {
+    const patterns = [...HOSTS[crm], ...(extraHosts[crm] ?? []).map((h) => h.toLowerCase())];
+    const hit = patterns.some((p) => (p.startsWith('.') ? host.endsWith(p) : host === p));
+    if (hit && isAgentPage(crm, parsed)) return { crm, origin: parsed.origin };
+  }
+  return undefined;
+}
+
+/** Zendesk's help center shares the host; only the agent workspace has the session we use. */
+function isAgentPage(crm: CrmName, url: URL): boolean {
+  return crm !== 'zendesk' || url.pathname.startsWith('/agent');
+}

@@ -1,0 +1,56 @@
+/**
+ * The CRM API adapters as the service worker uses them: the worker's fetch (host
+ * permissions), Salesforce's `sid` cookie of the org's API host through chrome.cookies,
+ * HubSpot's token from the effective settings, and Zendesk through its agent tab.
+ */
+import type { CrmApi } from '../crm/api-adapter.ts';
+import { CrmError } from '../crm/crm-error.ts';
+import { createHubspotApi } from '../crm/hubspot/api.ts';
+import { createSalesforceApi } from '../crm/salesforce/api.ts';
+import { createZendeskApi } from '../crm/zendesk/api.ts';
+import type { CrmName } from '../protocol/phone-state.ts';
+import { sendToTab } from '../protocol/tab-messages.ts';
+import type { Settings } from '../settings/settings.ts';
+import { loadEffectiveSettings } from '../settings/store.ts';
+import { tabProxyApi } from './crm-tab-proxy.ts';
+import { crmTabs } from './tab-choice.ts';
+
+const workerFetch: typeof fetch = (input, init) => fetch(input, init);
+
+async function sessionCookie(apiOrigin: string): Promise<string | undefined> {
+  const cookie = await chrome.cookies.get({ url: apiOrigin, name: 'sid' });
+  return cookie?.value || undefined;
+}
+
+async function hubspotToken(): Promise<string | undefined> {
+  return (await loadEffectiveSettings()).hubspotToken || undefined;
+}
+
+/** The adapter for a CRM at an origin; `tabId` is needed by page-run adapters (Zendesk). */
+export function apiFor(crm: CrmName, origin: string, tabId?: number): CrmApi {
+  switch (crm) {
+    case 'salesforce':
+      return createSalesforceApi({ origin, fetch: workerFetch, getSessionId: sessionCookie });
+    case 'hubspot':
+      return createHubspotApi({ origin, fetch: workerFetch, getToken: hubspotToken });
+    case 'zendesk': {
+      const local = createZendeskApi({ origin, fetch: workerFetch });
+      return tabId === undefined ? noTab(local) : tabProxyApi(local, tabId, sendToTab);
+    }
+  }
+}
+
+/** For writing a queued log: Zendesk needs an agent tab of that subdomain open now. */
+export async function apiForLog(crm: CrmName, origin: string, settings: Settings): Promise<CrmApi> {
+  if (crm !== 'zendesk') return apiFor(crm, origin);
+  const tab = crmTabs(await chrome.tabs.query({}), settings).find(
+    (t) => t.crm === crm && t.origin === origin,
+  );
+  return apiFor(crm, origin, tab?.tabId);
+}
+
+function noTab(local: CrmApi): CrmApi {
+  const refuse = (): Promise<never> =>
+    Promise.reject(new CrmError('unavailable', `no ${local.crm} agent tab is open`));
+  return { ...local, lookup: refuse, logCall: refuse, checkSession: refuse };
+}

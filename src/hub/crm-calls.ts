@@ -1,0 +1,166 @@
+/**
+ * The CRM side of calls in the hub, wired to chrome.*: caller lookup when a call rings in or
+ * is dialled (never awaited by the ring; the docks show the card as it fills), the
+ * notification updated with the caller's name, screen-pop, and the call's log queued when it
+ * ends and written by the durable queue (drained on start and on its alarm).
+ */
+import { t } from '../core/i18n.ts';
+import { createLogger } from '../core/logger.ts';
+import type { CallerCard } from '../protocol/caller-card.ts';
+import type { CallSnapshot, PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
+import { pushMessage } from '../protocol/runtime.ts';
+import type { Settings } from '../settings/settings.ts';
+import { loadEffectiveSettings } from '../settings/store.ts';
+import { callEvents } from './call-events.ts';
+import { notificationMessage } from './caller-notification.ts';
+import { createCallLogQueue } from './call-log-queue.ts';
+import { createCallerLookup } from './caller-lookup.ts';
+import { createCardStore } from './card-store.ts';
+import { apiFor, apiForLog } from './crm-apis.ts';
+import { chromeArea } from './key-value-area.ts';
+import { logEntries } from './log-entry.ts';
+import { createLookupCache } from './lookup-cache.ts';
+import { notificationId } from './notifications.ts';
+import { crmStatuses } from './crm-status.ts';
+import { createScreenPopper } from './screen-pop.ts';
+import { lookupTargets } from './tab-choice.ts';
+
+const log = createLogger('hub:crm');
+export const CALL_LOG_ALARM = 'call-log-queue';
+const report = (what: string) => (error: unknown) => log.warn(what, error);
+
+/** The agent's own numbers: the setting, plus the SIP user when it is a number (C25). */
+export function ownNumbers(settings: Settings): string[] {
+  const user = /^sips?:(\+[1-9]\d{5,14})@/.exec(settings.sipUri)?.[1];
+  return user ? [...settings.ownNumbers, user] : settings.ownNumbers;
+}
+
+const queryTabs = () => chrome.tabs.query({});
+
+/** Settings read once for the bursts of one call event (several readers, one storage read). */
+let recent: { at: number; settings: Promise<Settings> } | undefined;
+function settingsNow(): Promise<Settings> {
+  if (!recent || Date.now() - recent.at > 1000) {
+    recent = { at: Date.now(), settings: loadEffectiveSettings() };
+  }
+  return recent.settings;
+}
+
+/** Created on first use: importing this module touches no chrome.* API (unit tests). */
+function create() {
+  const lookup = createCallerLookup({
+    targets: async () => {
+      const [tabs, settings] = await Promise.all([queryTabs(), settingsNow()]);
+      return lookupTargets(tabs, settings).map((tab) => ({
+        crm: tab.crm,
+        origin: tab.origin,
+        api: apiFor(tab.crm, tab.origin, tab.tabId),
+      }));
+    },
+    store: createCardStore(chromeArea(chrome.storage.session)),
+    cache: createLookupCache(),
+    publish: (card, changed) => {
+      pushMessage('caller.card', changed ? { card, changed } : { card }).catch(report('push'));
+    },
+    options: async () => {
+      const settings = await settingsNow();
+      return { defaultCountry: settings.defaultCountry, ownNumbers: ownNumbers(settings) };
+    },
+    onChange: (card) => {
+      popper.check(card.callId).catch(report('screen-pop'));
+      nameInNotification(card).catch(report('notification'));
+    },
+  });
+
+  const popper = createScreenPopper({
+    card: (callId) => lookup.card(callId),
+    queryTabs,
+    navigate: async (tabId, url) => {
+      await chrome.tabs.update(tabId, { url, active: true });
+    },
+    open: async (url) => {
+      await chrome.tabs.create({ url, active: true });
+    },
+    settings: loadEffectiveSettings,
+    markPopped: (callId, crm) => lookup.popped(callId, crm),
+    onError: report('screen-pop'),
+  });
+
+  const queue = createCallLogQueue({
+    area: chromeArea(chrome.storage.local),
+    write: async (entry) =>
+      (await apiForLog(entry.crm, entry.origin, await loadEffectiveSettings())).logCall(entry),
+    schedule: async (at) => {
+      if (at === undefined) await chrome.alarms.clear(CALL_LOG_ALARM);
+      else await chrome.alarms.create(CALL_LOG_ALARM, { when: Math.max(at, Date.now() + 1000) });
+    },
+  });
+
+  return { lookup, popper, queue };
+}
+
+let parts: ReturnType<typeof create> | undefined;
+const crm = () => (parts ??= create());
+
+/** The notification of a ringing call names the caller once a CRM knows them. */
+async function nameInNotification(card: CallerCard): Promise<void> {
+  const message = notificationMessage(card);
+  if (message) await chrome.notifications.update(notificationId(card.callId), { message });
+}
+
+/** Every CRM tab's dock unfolds by itself on a ringing call and shows its card. */
+function started(call: CallSnapshot): void {
+  const card = { callId: call.id, number: call.remoteNumber, direction: call.direction };
+  const start = call.remoteName ? { ...card, remoteName: call.remoteName } : card;
+  crm().lookup.start(start).catch(report('lookup'));
+}
+
+async function ended(call: CallSnapshot): Promise<void> {
+  const settings = await loadEffectiveSettings();
+  const subject = (direction: CallSnapshot['direction'], who: string) =>
+    t(direction === 'inbound' ? 'crmLogSubjectInbound' : 'crmLogSubjectOutbound', who);
+  const own = ownNumbers(settings)[0];
+  const entries = logEntries(
+    call,
+    await crm().lookup.card(call.id),
+    own ? { subject, ownNumber: own } : { subject },
+  );
+  for (const entry of entries) await crm().queue.enqueue(entry);
+  if (entries.length) await crm().queue.drain();
+}
+
+/** From the hub's phone watch, for every engine push; returns without waiting for CRMs. */
+export function crmOnPhoneChanged(
+  prev: PhoneSnapshot | undefined,
+  next: PhoneSnapshot,
+  changed?: CallSnapshot,
+): void {
+  const events = callEvents(prev, next, changed);
+  for (const call of events.started) started(call);
+  for (const call of events.answered) {
+    crm().lookup.answered(call.id, call.answeredAt).catch(report('answered'));
+  }
+  for (const call of events.ended) ended(call).catch(report('call log'));
+}
+
+export const crmHandlers = {
+  'crm.status': async () =>
+    crmStatuses({ settings: await settingsNow(), tabs: await queryTabs(), apiFor }),
+  'caller.get': async ({ callId }: { callId: string }) => (await crm().lookup.card(callId)) ?? null,
+  'caller.pick': async ({ callId, ref }: { callId: string; ref: RecordRef }) => {
+    await crm().lookup.pick(callId, ref);
+    return null;
+  },
+};
+
+export function onCrmAlarm(name: string): void {
+  if (name === CALL_LOG_ALARM) crm().queue.drain().catch(report('call log drain'));
+}
+
+/** On every worker start: logs left from before are retried now. */
+export function resumeCallLogs(): void {
+  crm().queue.drain().catch(report('call log drain'));
+}
+
+/** For tests and the bench: the card as stored. */
+export const callerCard = (callId: string) => crm().lookup.card(callId);

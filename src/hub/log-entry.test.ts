@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { CallerCard, CrmMatch } from '../protocol/caller-card.ts';
+import type { CallSnapshot, PhoneSnapshot } from '../protocol/phone-state.ts';
+import { callEvents } from './call-events.ts';
+import { logEntries, logTargets, outcomeOf } from './log-entry.ts';
+
+const SF = 'https://acme.lightning.force.com';
+const call = (over: Partial<CallSnapshot> = {}): CallSnapshot => ({
+  id: 'c1',
+  direction: 'inbound',
+  state: 'ended',
+  remoteNumber: '+493012345670',
+  muted: false,
+  held: false,
+  holdPending: false,
+  remoteHeld: false,
+  createdAt: 1000,
+  answeredAt: 3000,
+  endedAt: 43_000,
+  ...over,
+});
+
+const match = (id: string, score = 105): CrmMatch => ({
+  crm: 'salesforce',
+  ref: { crm: 'salesforce', type: 'Contact', id, name: id },
+  name: id,
+  phones: [],
+  items: [],
+  url: `${SF}/lightning/r/Contact/${id}/view`,
+  score,
+  exact: true,
+  related: { crm: 'salesforce', type: 'Account', id: 'acc' },
+});
+
+const card = (matches: CrmMatch[], over: Partial<CallerCard> = {}): CallerCard => ({
+  callId: 'c1',
+  number: '+493012345670',
+  direction: 'inbound',
+  crms: { salesforce: { crm: 'salesforce', status: 'found', matches } },
+  popped: [],
+  createdAt: 0,
+  ...over,
+});
+
+describe('logTargets (C25)', () => {
+  it('logs an outbound call on the record it was dialled from only', () => {
+    const record = {
+      crm: 'salesforce' as const,
+      type: 'Contact',
+      id: 'B',
+      url: `${SF}/lightning/r/Contact/B/view`,
+    };
+    const targets = logTargets(
+      call({ direction: 'outbound', record }),
+      card([match('A'), match('B'), match('C')]),
+    );
+    expect(targets).toEqual([{ target: record, origin: SF }]);
+  });
+
+  it('logs an inbound call on the picked match and its account', () => {
+    const picked = { crm: 'salesforce' as const, type: 'Contact', id: 'B', name: 'B' };
+    expect(logTargets(call(), card([match('A'), match('B')], { picked }))).toEqual([
+      { target: picked, related: { crm: 'salesforce', type: 'Account', id: 'acc' }, origin: SF },
+    ]);
+  });
+
+  it('logs on a clear best match, and on nobody when several are equal and none was picked', () => {
+    expect(logTargets(call(), card([match('A', 105), match('B', 55)]))[0]?.target.id).toBe('A');
+    expect(logTargets(call(), card([match('A'), match('B'), match('C')]))).toEqual([]);
+  });
+});
+
+it('builds one entry per target with outcome, times and subject', () => {
+  const [entry] = logEntries(call(), card([match('A')]), {
+    subject: (direction, who) => `${direction} ${who}`,
+    ownNumber: '+49309876543',
+  });
+  expect(entry).toMatchObject({
+    callId: 'c1',
+    crm: 'salesforce',
+    origin: SF,
+    outcome: 'answered',
+    startedAt: 1000,
+    answeredAt: 3000,
+    endedAt: 43_000,
+    subject: 'inbound A',
+    ownNumber: '+49309876543',
+  });
+});
+
+it.each([
+  [{ answeredAt: undefined, endCause: 'busy' as const }, 'busy'],
+  [{ answeredAt: undefined, endCause: 'cancelled' as const }, 'missed'],
+  [{ answeredAt: undefined, endCause: 'not-found' as const }, 'failed'],
+  [{}, 'answered'],
+])('reads %j as %s', (over, outcome) => {
+  expect(outcomeOf(call(over))).toBe(outcome);
+});
+
+describe('callEvents', () => {
+  const snap = (calls: CallSnapshot[]): PhoneSnapshot => ({
+    registration: { state: 'registered', since: 0 },
+    calls,
+    media: 'ok',
+  });
+
+  it('sees a call begin, get answered and end (ended only in `changed`)', () => {
+    const ringing = call({ state: 'incoming', answeredAt: undefined, endedAt: undefined });
+    const active = call({ state: 'active', endedAt: undefined });
+    expect(callEvents(undefined, snap([ringing])).started).toEqual([ringing]);
+    expect(callEvents(snap([ringing]), snap([active])).answered).toEqual([active]);
+    const ended = call();
+    const events = callEvents(snap([active]), snap([]), ended);
+    expect([events.started, events.answered, events.ended]).toEqual([[], [], [ended]]);
+  });
+});

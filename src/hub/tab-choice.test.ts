@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { crmOfUrl } from '../crm/hosts.ts';
+import { crmTabs, lookupTargets, screenPopTab, type TabInfo } from './tab-choice.ts';
+
+const ALL = { salesforce: true, hubspot: true, zendesk: true };
+const SETTINGS = { crmEnabled: ALL, extraHosts: {} };
+
+const tabs: TabInfo[] = [
+  {
+    id: 1,
+    url: 'https://acme.lightning.force.com/lightning/r/Contact/003/view',
+    lastAccessed: 100,
+  },
+  { id: 2, url: 'https://app-eu1.hubspot.com/contacts/4711/record/0-1/101', lastAccessed: 300 },
+  { id: 3, url: 'https://acme.zendesk.com/agent/tickets/4', lastAccessed: 200 },
+  { id: 4, url: 'https://acme.lightning.force.com/lightning/page/home', lastAccessed: 250 },
+  { id: 5, url: 'https://acme.zendesk.com/hc/en-us', lastAccessed: 900 },
+  { id: 6, url: 'https://example.com/', lastAccessed: 1000 },
+  { id: 7, url: 'https://other.lightning.force.com/lightning/page/home', lastAccessed: 50 },
+];
+
+describe('crmOfUrl', () => {
+  it('knows each CRM by host, only agent pages for Zendesk, only https', () => {
+    expect(crmOfUrl('https://acme--uat.sandbox.lightning.force.com/x')).toEqual({
+      crm: 'salesforce',
+      origin: 'https://acme--uat.sandbox.lightning.force.com',
+    });
+    expect(crmOfUrl('https://acme.zendesk.com/hc/en-us')).toBeUndefined();
+    expect(crmOfUrl('http://app.hubspot.com/')).toBeUndefined();
+    expect(crmOfUrl('https://evil.com/.lightning.force.com')).toBeUndefined();
+    expect(crmOfUrl('not a url')).toBeUndefined();
+  });
+
+  it('adds the extra hosts an admin configured', () => {
+    const extra = { zendesk: ['support.example.com'] };
+    expect(crmOfUrl('https://support.example.com/agent/home', extra)?.crm).toBe('zendesk');
+  });
+});
+
+describe('tab choice', () => {
+  it('asks each CRM once, at the origin of its most recently used tab', () => {
+    expect(lookupTargets(tabs, SETTINGS).map((t) => [t.crm, t.tabId])).toEqual([
+      ['hubspot', 2],
+      ['salesforce', 4],
+      ['zendesk', 3],
+    ]);
+  });
+
+  it('leaves disabled CRMs out', () => {
+    const settings = { ...SETTINGS, crmEnabled: { ...ALL, hubspot: false } };
+    expect(lookupTargets(tabs, settings).map((t) => t.crm)).toEqual(['salesforce', 'zendesk']);
+  });
+
+  it('lists CRM tabs most recent first, ignoring other sites', () => {
+    expect(crmTabs(tabs, SETTINGS).map((t) => t.tabId)).toEqual([2, 4, 3, 1, 7]);
+    expect(crmTabs([{ id: 9, url: 'https://example.com/' }], SETTINGS)).toEqual([]);
+  });
+
+  it("screen-pops in the CRM's most recent tab of the same org, else any of that CRM", () => {
+    expect(
+      screenPopTab(tabs, SETTINGS, 'salesforce', 'https://acme.lightning.force.com')?.tabId,
+    ).toBe(4);
+    expect(
+      screenPopTab(tabs, SETTINGS, 'salesforce', 'https://other.lightning.force.com')?.tabId,
+    ).toBe(7);
+    expect(
+      screenPopTab(tabs, SETTINGS, 'salesforce', 'https://new.lightning.force.com')?.tabId,
+    ).toBe(4);
+    expect(screenPopTab([], SETTINGS, 'zendesk', 'https://acme.zendesk.com')).toBeUndefined();
+  });
+
+  it('treats tabs without lastAccessed as least recent', () => {
+    const list = [
+      { id: 1, url: 'https://app.hubspot.com/x' },
+      { id: 2, url: 'https://app.hubspot.com/y', lastAccessed: 1 },
+    ];
+    expect(crmTabs(list, SETTINGS)[0]?.tabId).toBe(2);
+  });
+});

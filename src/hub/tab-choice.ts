@@ -1,0 +1,55 @@
+/**
+ * Which browser tab the hub works with, as pure functions of `chrome.tabs.query({})` results
+ * (`lastAccessed` is set by Chrome 121+; older tabs without it count as least recent):
+ * - the CRMs to ask for a caller: each enabled CRM with an open agent tab, at the origin of
+ *   its most recently used tab;
+ * - the tab a screen-pop navigates: the most recently used tab of that CRM (same org first).
+ */
+import { crmOfUrl, type CrmPlace } from '../crm/hosts.ts';
+import type { CrmName } from '../protocol/phone-state.ts';
+
+export interface TabInfo {
+  id?: number;
+  url?: string;
+  lastAccessed?: number;
+  active?: boolean;
+  windowId?: number;
+}
+
+export interface CrmTab extends CrmPlace {
+  tabId: number;
+  lastAccessed: number;
+}
+
+export interface TabChoiceSettings {
+  crmEnabled: Record<CrmName, boolean>;
+  extraHosts: Partial<Record<CrmName, readonly string[]>>;
+}
+
+/** Every enabled CRM agent tab, most recently used first. */
+export function crmTabs(tabs: readonly TabInfo[], settings: TabChoiceSettings): CrmTab[] {
+  const found: CrmTab[] = [];
+  for (const tab of tabs) {
+    const place = crmOfUrl(tab.url, settings.extraHosts);
+    if (!place || tab.id === undefined || !settings.crmEnabled[place.crm]) continue;
+    found.push({ ...place, tabId: tab.id, lastAccessed: tab.lastAccessed ?? 0 });
+  }
+  return found.sort((a, b) => b.lastAccessed - a.lastAccessed);
+}
+
+/** One lookup target per CRM: the most recently used tab of each. */
+export function lookupTargets(tabs: readonly TabInfo[], settings: TabChoiceSettings): CrmTab[] {
+  const seen = new Set<CrmName>();
+  return crmTabs(tabs, settings).filter((t) => !seen.has(t.crm) && seen.add(t.crm));
+}
+
+/** The tab a screen-pop navigates; undefined means "open a new tab". */
+export function screenPopTab(
+  tabs: readonly TabInfo[],
+  settings: TabChoiceSettings,
+  crm: CrmName,
+  origin: string,
+): CrmTab | undefined {
+  const ofCrm = crmTabs(tabs, settings).filter((t) => t.crm === crm);
+  return ofCrm.find((t) => t.origin === origin) ?? ofCrm[0];
+}

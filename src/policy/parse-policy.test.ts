@@ -1,0 +1,210 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { POLICY_KEYS, parsePolicy } from './parse-policy.ts';
+import { EMPTY_POLICY, POLICY_REASONS, reasonMessageName } from './policy-types.ts';
+
+const schemaUrl = new URL('../../public/managed-schema.json', import.meta.url);
+
+describe('the managed schema', () => {
+  const schema = JSON.parse(fs.readFileSync(schemaUrl, 'utf8')) as {
+    type: string;
+    properties: Record<string, { title?: string; description?: string; type?: string }>;
+  };
+
+  it('declares exactly the keys the parser understands', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_KEYS].sort());
+  });
+
+  it('gives every key a type, a title and a description for the admin console', () => {
+    expect(schema.type).toBe('object');
+    for (const [key, entry] of Object.entries(schema.properties)) {
+      expect({ key, ok: Boolean(entry.type && entry.title && entry.description) }).toEqual({
+        key,
+        ok: true,
+      });
+    }
+  });
+});
+
+it('keeps the valid own numbers and reports a national one (C25)', () => {
+  const policy = parsePolicy({ ownNumbers: ['+49 30 9876543', '030 9876543'] });
+  expect(policy.values).toEqual({ ownNumbers: ['+49309876543'] });
+  expect(policy.ignored).toEqual([
+    { key: 'ownNumbers[1]', reason: 'notAllowed', value: '030 9876543' },
+  ]);
+});
+
+describe('parsePolicy: one key at a time', () => {
+  it.each([
+    ['sipServer', 'wss://pbx.example.com/ws', { sipServer: 'wss://pbx.example.com/ws' }],
+    ['sipUri', 'sip:1001@PBX.example.com', { sipUri: 'sip:1001@pbx.example.com' }],
+    ['authorizationUser', 'auth1001', { authorizationUser: 'auth1001' }],
+    ['password', ' secret with spaces ', { password: ' secret with spaces ' }],
+    ['displayName', 'Hotline Süd', { displayName: 'Hotline Süd' }],
+    ['registerExpires', 300, { registerExpires: 300 }],
+    ['defaultCountry', 'at', { defaultCountry: 'AT' }],
+    ['outsideLinePrefix', '0', { outsideLinePrefix: '0' }],
+    ['dialFormat', 'national', { dialFormat: 'national' }],
+    ['detectNumbers', false, { detectNumbers: false }],
+    ['hubspotToken', 'pat-eu1-0000', { hubspotToken: 'pat-eu1-0000' }],
+    ['screenPop', 'answer', { screenPop: 'answer' }],
+    ['callWaiting', false, { callWaiting: false }],
+    ['iceServers', [], { iceServers: [] }],
+    [
+      'ownNumbers',
+      ['+49 30 9876543', '+493055500000'],
+      { ownNumbers: ['+49309876543', '+493055500000'] },
+    ],
+    [
+      'enabledCrms',
+      ['zendesk'],
+      { crmEnabled: { salesforce: false, hubspot: false, zendesk: true } },
+    ],
+    [
+      'extraHosts',
+      { salesforce: ['crm.example.com'] },
+      { extraHosts: { salesforce: ['crm.example.com'], hubspot: [], zendesk: [] } },
+    ],
+  ])('%s: valid value applies and locks', (key, raw, values) => {
+    const policy = parsePolicy({ [key]: raw });
+    expect(policy.values).toEqual(values);
+    expect(policy.locked).toEqual(Object.keys(values));
+    expect(policy.ignored).toEqual([]);
+  });
+
+  it.each([
+    ['sipServer', 'ws://pbx.example.com/ws', 'insecureUrl'],
+    ['sipServer', 42, 'wrongType'],
+    ['sipUri', '1001', 'invalidSipUri'],
+    ['authorizationUser', 'two words', 'notAllowed'],
+    ['displayName', 'x'.repeat(101), 'tooLong'],
+    ['registerExpires', 10, 'outOfRange'],
+    ['registerExpires', '300', 'wrongType'],
+    ['defaultCountry', 'XX', 'unknownCountry'],
+    ['outsideLinePrefix', '0,', 'notDigits'],
+    ['dialFormat', 'e164', 'notAllowed'],
+    ['detectNumbers', 'yes', 'wrongType'],
+    ['screenPop', 'always', 'notAllowed'],
+    ['callWaiting', 1, 'wrongType'],
+    ['extraHosts', ['crm.example.com'], 'wrongType'],
+    ['iceServers', { urls: ['stun:s.example.com'] }, 'wrongType'],
+    ['sipDomain', 'pbx example', 'invalidHost'],
+  ])('%s: %j is ignored as %s, nothing locked', (key, raw, reason) => {
+    const policy = parsePolicy({ [key]: raw });
+    expect(policy.values).toEqual({});
+    expect(policy.locked).toEqual([]);
+    expect(policy.ignored).toMatchObject([{ key, reason }]);
+  });
+
+  it('never echoes secrets in what it reports', () => {
+    const policy = parsePolicy({
+      hubspotToken: 'pat with spaces',
+      iceServers: [{ urls: ['turn:t.example.com:0'], username: 'u', credential: 'hunter2' }],
+    });
+    expect(policy.ignored).toEqual([
+      { key: 'hubspotToken', reason: 'notAllowed' },
+      { key: 'iceServers[0]', reason: 'invalidIceUrl' },
+    ]);
+    expect(JSON.stringify(policy)).not.toMatch(/hunter2|pat with/);
+  });
+});
+
+describe('parsePolicy: whole policies', () => {
+  it('treats a missing, empty or malformed policy as no policy', () => {
+    for (const raw of [undefined, null, {}, [], 'x', 7])
+      expect(parsePolicy(raw)).toEqual(EMPTY_POLICY);
+  });
+
+  it('applies the valid part of a partly invalid policy and reports the rest', () => {
+    const policy = parsePolicy({
+      sipServer: 'wss://pbx.example.com/ws',
+      defaultCountry: 'Germany',
+      futureSetting: true,
+      screenPop: 'ring',
+    });
+    expect(policy.values).toEqual({ sipServer: 'wss://pbx.example.com/ws', screenPop: 'ring' });
+    expect(policy.locked).toEqual(['sipServer', 'screenPop']);
+    expect(policy.ignored).toEqual([
+      { key: 'defaultCountry', reason: 'unknownCountry', value: 'Germany' },
+      { key: 'futureSetting', reason: 'unknownKey' },
+    ]);
+  });
+
+  it('keeps the good entries of a list and reports each bad one', () => {
+    const policy = parsePolicy({
+      iceServers: [{ urls: ['stun:a.example.com'] }, { urls: ['turn:b.example.com'] }],
+      enabledCrms: ['hubspot', 'pipedrive'],
+      extraHosts: { zendesk: ['help.example.com', '*.com'], freshdesk: ['x.example.com'] },
+    });
+    expect(policy.values).toEqual({
+      iceServers: [{ urls: ['stun:a.example.com'] }],
+      crmEnabled: { salesforce: false, hubspot: true, zendesk: false },
+      extraHosts: { salesforce: [], hubspot: [], zendesk: ['help.example.com'] },
+    });
+    expect(policy.ignored).toEqual([
+      { key: 'iceServers[1]', reason: 'turnNeedsCredentials' },
+      { key: 'enabledCrms[1]', reason: 'notAllowed', value: 'pipedrive' },
+      { key: 'extraHosts.zendesk[1]', reason: 'invalidHost', value: '*.com' },
+      { key: 'extraHosts.freshdesk', reason: 'unknownKey' },
+    ]);
+  });
+
+  it('does not apply a list whose every entry is bad', () => {
+    const policy = parsePolicy({ enabledCrms: ['pipedrive'], iceServers: [{ urls: ['x'] }] });
+    expect(policy.values).toEqual({});
+    expect(policy.locked).toEqual([]);
+    expect(policy.ignored).toHaveLength(2);
+  });
+});
+
+describe('parsePolicy: locking and the SIP domain', () => {
+  it('turns keys named in unlockedSettings into defaults', () => {
+    const policy = parsePolicy({
+      defaultCountry: 'AT',
+      screenPop: 'ring',
+      enabledCrms: ['hubspot'],
+      unlockedSettings: ['screenPop', 'enabledCrms', 'noSuchKey', 'unlockedSettings'],
+    });
+    expect(policy.values).toMatchObject({ defaultCountry: 'AT', screenPop: 'ring' });
+    expect(policy.locked).toEqual(['defaultCountry']);
+    expect(policy.ignored).toEqual([
+      { key: 'unlockedSettings', reason: 'unknownKey', value: 'noSuchKey' },
+      { key: 'unlockedSettings', reason: 'unknownKey', value: 'unlockedSettings' },
+    ]);
+  });
+
+  it('reads the SIP domain, locked unless unlocked', () => {
+    expect(parsePolicy({ sipDomain: 'PBX.example.com' }).sipDomain).toEqual({
+      name: 'pbx.example.com',
+      locked: true,
+    });
+    const unlocked = parsePolicy({ sipDomain: 'sip.test', unlockedSettings: ['sipDomain'] });
+    expect(unlocked.sipDomain).toEqual({ name: 'sip.test', locked: false });
+  });
+
+  it('reports a SIP domain that contradicts a whole SIP address', () => {
+    const policy = parsePolicy({ sipUri: 'sip:1001@a.example.com', sipDomain: 'b.example.com' });
+    expect(policy.sipDomain).toBeUndefined();
+    expect(policy.values.sipUri).toBe('sip:1001@a.example.com');
+    expect(policy.ignored).toEqual([
+      { key: 'sipDomain', reason: 'conflict', value: 'b.example.com' },
+    ]);
+  });
+});
+
+describe('messages for the options page', () => {
+  const catalogue = (lang: string) =>
+    JSON.parse(
+      fs.readFileSync(
+        new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, { message: string }>;
+
+  it.each(['en', 'de'])('every reason has a %s message', (lang) => {
+    const messages = catalogue(lang);
+    const missing = POLICY_REASONS.map(reasonMessageName).filter((name) => !messages[name]);
+    expect(missing).toEqual([]);
+    expect(messages.policyRefusedLocked?.message).toBeTruthy();
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * One parser per policy key of public/managed-schema.json. A parser turns the raw value into
+ * the settings it sets, reporting what it cannot use. Lists keep their valid entries and
+ * report the others one by one, so one typo does not cost an admin the whole list.
+ */
+import type { CrmName } from '../protocol/phone-state.ts';
+import type { IceServer, Settings } from '../settings/settings.ts';
+import { checkIceServer } from './ice-servers.ts';
+import type { PolicyIssue } from './policy-types.ts';
+import * as v from './validators.ts';
+
+export type Report = (issue: PolicyIssue) => void;
+type Field = (raw: unknown, key: string, report: Report) => Partial<Settings> | undefined;
+
+export const CRMS: readonly CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
+
+/** A short, printable echo of a bad value for the options page. */
+export function preview(raw: unknown): string {
+  const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function text(
+  check: (input: string) => v.Check<string>,
+  apply: (value: string) => Partial<Settings>,
+  secret = false,
+): Field {
+  return (raw, key, report) => {
+    if (typeof raw !== 'string') return void report({ key, reason: 'wrongType' });
+    const result = check(raw);
+    if (result.ok) return apply(result.value);
+    report(
+      secret ? { key, reason: result.reason } : { key, reason: result.reason, value: preview(raw) },
+    );
+  };
+}
+
+function flag(apply: (value: boolean) => Partial<Settings>): Field {
+  return (raw, key, report) => {
+    if (typeof raw === 'boolean') return apply(raw);
+    report({ key, reason: 'wrongType', value: preview(raw) });
+  };
+}
+
+/** Valid entries of a list, each bad one reported as `key[index]`. */
+function entries<T>(raw: unknown, key: string, report: Report, check: (e: unknown) => v.Check<T>) {
+  if (!Array.isArray(raw)) return void report({ key, reason: 'wrongType' });
+  const kept: T[] = [];
+  raw.forEach((entry: unknown, index) => {
+    const result = check(entry);
+    if (result.ok) kept.push(result.value);
+    else report({ key: `${key}[${index}]`, reason: result.reason, value: preview(entry) });
+  });
+  return kept;
+}
+
+const asString =
+  <T>(check: (s: string) => v.Check<T>) =>
+  (entry: unknown): v.Check<T> =>
+    typeof entry === 'string' ? check(entry) : { ok: false, reason: 'wrongType' };
+
+const iceServers: Field = (raw, key, report) => {
+  const servers: IceServer[] = [];
+  if (!Array.isArray(raw)) return void report({ key, reason: 'wrongType' });
+  raw.forEach((entry: unknown, index) => {
+    const result = checkIceServer(entry);
+    // No value echoed: an entry may hold a TURN credential.
+    if (result.ok) servers.push(result.value);
+    else report({ key: `${key}[${index}]`, reason: result.reason });
+  });
+  // A list whose every entry was bad is not applied; an empty list is a choice.
+  return servers.length > 0 || raw.length === 0 ? { iceServers: servers } : undefined;
+};
+
+const enabledCrms: Field = (raw, key, report) => {
+  const names = entries(
+    raw,
+    key,
+    report,
+    asString((s) => v.checkOneOf(s, CRMS)),
+  );
+  if (!names || (names.length === 0 && Array.isArray(raw) && raw.length > 0)) return undefined;
+  const crmEnabled = Object.fromEntries(CRMS.map((c) => [c, names.includes(c)]));
+  return { crmEnabled: crmEnabled as Record<CrmName, boolean> };
+};
+
+/** CRMs the policy leaves out get no extra hosts: the policy states the whole list. */
+const extraHosts: Field = (raw, key, report) => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return void report({ key, reason: 'wrongType' });
+  }
+  const result: Record<CrmName, string[]> = { salesforce: [], hubspot: [], zendesk: [] };
+  for (const [crm, list] of Object.entries(raw)) {
+    if (!CRMS.includes(crm as CrmName)) {
+      report({ key: `${key}.${crm}`, reason: 'unknownKey' });
+      continue;
+    }
+    result[crm as CrmName] =
+      entries(list, `${key}.${crm}`, report, asString(v.checkHostPattern)) ?? [];
+  }
+  return { extraHosts: result };
+};
+
+export const FIELDS: Record<string, Field> = {
+  sipServer: text(v.checkServerUrl, (sipServer) => ({ sipServer })),
+  sipUri: text(v.checkSipUri, (sipUri) => ({ sipUri })),
+  authorizationUser: text(
+    (s) => v.checkToken(s, 128),
+    (authorizationUser) => ({ authorizationUser }),
+  ),
+  password: text(
+    (s) => ({ ok: true, value: s }),
+    (password) => ({ password }),
+    true,
+  ),
+  displayName: text(
+    (s) => v.checkText(s, 100),
+    (displayName) => ({ displayName }),
+  ),
+  registerExpires: (raw, key, report) => {
+    const result = typeof raw === 'number' ? v.checkRange(raw, 60, 86_400) : undefined;
+    if (result?.ok) return { registerExpires: result.value };
+    report({ key, reason: result?.reason ?? 'wrongType', value: preview(raw) });
+  },
+  iceServers,
+  defaultCountry: text(v.checkCountry, (defaultCountry) => ({ defaultCountry })),
+  outsideLinePrefix: text(v.checkPrefix, (outsideLinePrefix) => ({ outsideLinePrefix })),
+  dialFormat: text(
+    (s) => v.checkOneOf(s, ['national', 'international'] as const),
+    (value) => ({ dialFormat: value as Settings['dialFormat'] }),
+  ),
+  detectNumbers: flag((detectNumbers) => ({ detectNumbers })),
+  enabledCrms,
+  extraHosts,
+  hubspotToken: text(
+    (s) => v.checkToken(s, 512),
+    (hubspotToken) => ({ hubspotToken }),
+    true,
+  ),
+  screenPop: text(
+    (s) => v.checkOneOf(s, ['never', 'ring', 'answer'] as const),
+    (value) => ({ screenPop: value as Settings['screenPop'] }),
+  ),
+  callWaiting: flag((callWaiting) => ({ callWaiting })),
+  ownNumbers: (raw, key, report) => {
+    const numbers = entries(raw, key, report, asString(v.checkInternationalNumber));
+    return numbers ? { ownNumbers: numbers } : undefined;
+  },
+};

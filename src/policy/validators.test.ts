@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { checkIceServer, checkIceUri } from './ice-servers.ts';
+import {
+  checkCountry,
+  checkHostName,
+  checkHostPattern,
+  checkPrefix,
+  checkServerUrl,
+  checkSipDomain,
+  checkSipUri,
+} from './validators.ts';
+
+const reason = (check: { ok: boolean; reason?: string }) => (check.ok ? 'ok' : check.reason);
+
+describe('checkServerUrl', () => {
+  it.each([
+    ['wss://pbx.example.com:8089/ws', 'ok'],
+    ['  wss://pbx.example.com/ws ', 'ok'],
+    ['ws://127.0.0.1:5066', 'ok'],
+    ['ws://localhost:8080/ws', 'ok'],
+    ['ws://[::1]:8080', 'ok'],
+    ['ws://pbx.example.com/ws', 'insecureUrl'],
+    ['ws://10.0.0.5:8080', 'insecureUrl'],
+    ['https://pbx.example.com', 'invalidUrl'],
+    ['wss://user:pw@pbx.example.com', 'invalidUrl'],
+    ['wss://pbx.example.com/#x', 'invalidUrl'],
+    ['pbx.example.com', 'invalidUrl'],
+    ['', 'empty'],
+  ])('%s → %s', (input, expected) => {
+    expect(reason(checkServerUrl(input))).toBe(expected);
+  });
+});
+
+describe('checkSipUri and checkSipDomain', () => {
+  it('normalises the scheme and domain but keeps the user part', () => {
+    expect(checkSipUri(' SIP:Agent.1001@PBX.Example.com ')).toEqual({
+      ok: true,
+      value: 'sip:Agent.1001@pbx.example.com',
+    });
+    expect(checkSipUri('sips:1001@192.0.2.10').ok).toBe(true);
+  });
+
+  it.each([
+    '1001@pbx.example.com',
+    'sip:@pbx.example.com',
+    'sip:1001@',
+    'sip:a b@x.example',
+    'sip:1001@-bad-.example',
+  ])('refuses %s', (input) => expect(reason(checkSipUri(input))).toBe('invalidSipUri'));
+
+  it('accepts a host name or an IPv4 address as SIP domain', () => {
+    expect(checkSipDomain('sip.test')).toEqual({ ok: true, value: 'sip.test' });
+    expect(checkSipDomain('192.0.2.1').ok).toBe(true);
+    expect(reason(checkSipDomain('pbx.example.com:5060'))).toBe('hostOnly');
+  });
+});
+
+describe('host names and patterns', () => {
+  it.each([
+    ['crm.example.com', 'ok'],
+    ['CRM.Example.COM.', 'ok'],
+    ['xn--bcher-kva.example', 'ok'],
+    ['*.example.com', 'ok'],
+    ['*.com', 'invalidHost'],
+    ['crm*.example.com', 'badWildcard'],
+    ['*', 'badWildcard'],
+    ['intranet', 'invalidHost'],
+    ['https://crm.example.com', 'hostOnly'],
+    ['crm.example.com/path', 'hostOnly'],
+    ['crm.example.com:443', 'hostOnly'],
+    ['-crm.example.com', 'invalidHost'],
+    ['crm_x.example.com', 'invalidHost'],
+    ['bücher.example', 'invalidHost'],
+    ['10.0.0.1', 'invalidHost'],
+    ['', 'empty'],
+    [`${'a'.repeat(63)}.`.repeat(4) + 'com', 'tooLong'],
+  ])('pattern %s → %s', (input, expected) => {
+    expect(reason(checkHostPattern(input))).toBe(expected);
+  });
+
+  it('lowercases and drops a trailing dot', () => {
+    expect(checkHostName('CRM.Example.com.')).toEqual({ ok: true, value: 'crm.example.com' });
+  });
+});
+
+describe('country and prefix', () => {
+  it.each([
+    ['DE', 'ok'],
+    ['de', 'ok'],
+    [' AT ', 'ok'],
+    ['XX', 'unknownCountry'],
+    ['DEU', 'unknownCountry'],
+    ['', 'empty'],
+  ])('country %s → %s', (input, expected) => {
+    expect(reason(checkCountry(input))).toBe(expected);
+  });
+
+  it.each([
+    ['0', 'ok'],
+    ['', 'ok'],
+    ['00', 'ok'],
+    ['0-', 'notDigits'],
+    ['+', 'notDigits'],
+    ['123456789', 'tooLong'],
+  ])('prefix %s → %s', (input, expected) => {
+    expect(reason(checkPrefix(input))).toBe(expected);
+  });
+});
+
+describe('ICE servers', () => {
+  it.each([
+    ['stun:stun.example.com', 'ok'],
+    ['stun:stun.example.com:3478', 'ok'],
+    ['stuns:192.0.2.1:5349', 'ok'],
+    ['turn:turn.example.com?transport=tcp', 'ok'],
+    ['turns:[2001:db8::1]:443', 'ok'],
+    ['stun:stun.example.com?transport=udp', 'invalidIceUrl'],
+    ['http://stun.example.com', 'invalidIceUrl'],
+    ['stun:stun.example.com:99999', 'invalidIceUrl'],
+    ['stun:', 'invalidIceUrl'],
+  ])('uri %s → %s', (input, expected) => {
+    expect(reason(checkIceUri(input))).toBe(expected);
+  });
+
+  it('requires username and credential for TURN only', () => {
+    expect(checkIceServer({ urls: ['stun:s.example.com'] })).toEqual({
+      ok: true,
+      value: { urls: ['stun:s.example.com'] },
+    });
+    const turn = { urls: ['turn:t.example.com'], username: 'u', credential: 'c' };
+    expect(checkIceServer(turn)).toEqual({ ok: true, value: turn });
+    expect(reason(checkIceServer({ urls: ['turn:t.example.com'], username: 'u' }))).toBe(
+      'turnNeedsCredentials',
+    );
+  });
+
+  it('refuses entries without usable urls', () => {
+    expect(reason(checkIceServer({ urls: [] }))).toBe('empty');
+    expect(reason(checkIceServer({}))).toBe('wrongType');
+    expect(reason(checkIceServer('stun:s.example.com'))).toBe('wrongType');
+    expect(reason(checkIceServer({ urls: ['stun:ok.example.com', 'bad'] }))).toBe('invalidIceUrl');
+  });
+});
