@@ -46,7 +46,8 @@ export function largePage(rows = 260): LargePage {
     numbers += 1;
     notes.push(
       `<p>Note ${i}: invoice 2024-0815-${1000 + i}, Kundennr. 51019${i}, server 10.0.${i}.1, ` +
-        `v1.${i}.3, met on 05.10.2023. Call back at <span>+49 89</span> <span>1234 ${5000 + i}</span>.</p>`,
+        `v1.${i}.3, met on 05.10.2023. Call back at <span>+49 89</span> ` +
+        `<span>1234 ${5000 + i}</span>.</p>`,
     );
   }
   const html =

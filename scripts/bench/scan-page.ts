@@ -14,7 +14,7 @@ interface Timed {
 }
 
 const batches: number[] = [];
-let current: ClickToCall | null = null;
+let current: { scanner: ClickToCall; stop: AbortController } | null = null;
 
 // Time what one mutation batch costs: reading the records, then the rescan on the next frame.
 for (const name of ['record', 'flush'] as const) {
@@ -30,11 +30,14 @@ for (const name of ['record', 'flush'] as const) {
   };
 }
 
+/** The content script's scan of the whole page: the first on a page, or again once warm. */
 function initialScan(): Timed {
+  current?.stop.abort();
+  const stop = new AbortController();
   const t0 = performance.now();
-  current = new ClickToCall({
+  const scanner = new ClickToCall({
     doc: document,
-    signal: new AbortController().signal,
+    signal: stop.signal,
     defaultCountry: 'DE',
     ignoreLabels: DEFAULT_IGNORE_LABELS,
     phoneFieldSelector: 'td[data-label*="phone" i]',
@@ -43,8 +46,10 @@ function initialScan(): Timed {
     alive: () => true,
     dial: () => Promise.resolve(),
   });
-  current.scanAll();
-  return { found: current.hits.size, ms: performance.now() - t0 };
+  scanner.scanAll();
+  const ms = performance.now() - t0;
+  current = { scanner, stop };
+  return { found: scanner.hits.size, ms };
 }
 
 /** Re-renders one row's phone cell the way React does, and waits for the batch to run. */

@@ -27,7 +27,8 @@ export const BOUNDARY_TAGS = new Set(
  * queries per scan (tag collections are the cheapest) instead of reading every element.
  */
 export const SPECIAL_TAGS = ['a', 'area', 'input', 'br', 'hr'];
-export const SPECIAL_SELECTOR = `[contenteditable], [role="textbox"], [role="searchbox"], [${OWN_UI_ATTRIBUTE}]`;
+export const SPECIAL_SELECTOR =
+  '[contenteditable], [role="textbox"], [role="searchbox"], ' + `[${OWN_UI_ATTRIBUTE}]`;
 
 const EDITABLE = new Set(['', 'true', 'plaintext-only']);
 const LINK_SCHEME = /^\s*(tel|callto|sips?):/i;

@@ -44,7 +44,8 @@ export class Overlay {
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
     this.root.append(style);
-    doc.documentElement.append(this.host);
+    // Inserted by the first layout pass, not now: a scan right after must find styles clean
+    // (a change to the document would make its first style query recompute the page).
 
     this.root.addEventListener('click', (event) => this.click(event), { signal });
     const schedule = (): void => this.schedule();
@@ -116,6 +117,7 @@ export class Overlay {
    * every box, then places (writes), so the browser lays the page out once.
    */
   layout(): void {
+    if (!this.host.isConnected) this.options.doc.documentElement.append(this.host);
     for (const control of this.trash) control.remove();
     this.trash = [];
     const made = this.options.doc.createDocumentFragment();

@@ -39,7 +39,8 @@ describe('PageWatch', () => {
 
   it('ignores editors and our own UI, and treats style changes as moves only', async () => {
     document.body.innerHTML =
-      '<div contenteditable="true"><p>typing</p></div><div data-cti-host="overlay"></div><p id="p"></p>';
+      '<div contenteditable="true"><p>typing</p></div>' +
+      '<div data-cti-host="overlay"></div><p id="p"></p>';
     const { batches, moved, frame } = watch();
     document.querySelector('[contenteditable] p')?.append(' 030 1234567');
     document.querySelector('[data-cti-host]')?.append(document.createElement('button'));

@@ -4,8 +4,8 @@
  *
  * Rules, in order:
  * 1. Numbers in the default country go out in national form (trunk prefix + national number,
- *    `0301234567`; `12125550100` in the US) when `dialFormat` is `national`; everything else goes out
- *    internationally, with `+` or the digits `internationalPrefix` names (`00`, `011`);
+ *    `0301234567`; `12125550100` in the US) when `dialFormat` is `national`; everything else
+ *    goes out internationally, with `+` or the digits `internationalPrefix` names (`00`, `011`);
  *    after an outside-line prefix the digits form is used, `+` being valid only first.
  * 2. `outsideLinePrefix` (e.g. `0`) is put in front of any number leaving the PBX.
  * 3. An extension (`x123`) is never appended: the far end's PBX asks for it after it answers,

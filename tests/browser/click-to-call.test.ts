@@ -74,7 +74,7 @@ describe('a trusted click', () => {
     },
   );
 
-  it("on the page's own tel: link dials the href value, with exactly one affordance (C20a)", async () => {
+  it("on the page's tel: link dials the href value: one affordance (C20a)", async () => {
     await open(byName('salesforce/record'));
     const buttons = page.locator(
       `${CONTROLS}[data-cti-number="+49301234567"]:not([data-cti-link])`,
@@ -140,7 +140,7 @@ describe('the dock', () => {
     expect(await dock().evaluate((host) => host.shadowRoot)).toBeNull();
   });
 
-  it('follows the dock page folding to its handle, and keeps its place across reloads', async () => {
+  it('follows the dock page folding to its handle, keeps its place on reload', async () => {
     const frame = () => page.frames().find((fr) => fr.url().endsWith('/extension/dock/index.html'));
     await expect.poll(() => Boolean(frame())).toBe(true);
     const dockPage = frame();
