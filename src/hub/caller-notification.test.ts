@@ -1,6 +1,6 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallerCard, CrmMatch } from '../protocol/caller-card.ts';
-import { notificationMessage } from './caller-notification.ts';
+import { createCallerNotifier, notificationMessage } from './caller-notification.ts';
 
 const match = (name: string, over: Partial<CrmMatch> = {}): CrmMatch => ({
   crm: 'salesforce',
@@ -47,4 +47,41 @@ it('says nothing once answered, for outbound calls, or without matches', () => {
   expect(notificationMessage(card([match('Anna')], { answeredAt: 1 }))).toBeUndefined();
   expect(notificationMessage(card([match('Anna')], { direction: 'outbound' }))).toBeUndefined();
   expect(notificationMessage(card([]))).toBeUndefined();
+});
+
+describe('the notification of a ringing call', () => {
+  /** Chrome's notifications: update() changes only a notification that is shown. */
+  function setup(stored: CallerCard) {
+    const shown = new Map<string, string>();
+    const notifier = createCallerNotifier({
+      card: (callId) => Promise.resolve(callId === stored.callId ? stored : undefined),
+      update: (callId, message) => {
+        if (!shown.has(callId)) return Promise.resolve(false);
+        shown.set(callId, message);
+        return Promise.resolve(true);
+      },
+    });
+    return { shown, notifier };
+  }
+
+  it('gets the name when the lookup answered before it was shown (cached number)', async () => {
+    const found = card([match('Anna Albrecht')]);
+    const { shown, notifier } = setup(found);
+    expect(await notifier.changed(found)).toBe(false);
+
+    shown.set('c1', '+493012345670');
+    await notifier.shown('c1');
+    expect(shown.get('c1')).toBe('Anna Albrecht (Muster GmbH)\n+493012345670');
+  });
+
+  it('gets the name when the lookup answers after it was shown', async () => {
+    const looking = card([]);
+    const { shown, notifier } = setup(looking);
+    shown.set('c1', '+493012345670');
+    await notifier.shown('c1');
+    expect(shown.get('c1')).toBe('+493012345670');
+
+    await notifier.changed(card([match('Anna Albrecht')]));
+    expect(shown.get('c1')).toBe('Anna Albrecht (Muster GmbH)\n+493012345670');
+  });
 });

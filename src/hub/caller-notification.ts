@@ -27,3 +27,28 @@ function describe(matches: readonly CrmMatch[]): string | undefined {
   const [shared] = companies;
   return companies.size === 1 && shared ? shared : undefined;
 }
+
+export interface CallerNotifierDeps {
+  /** The card as stored now. */
+  card(callId: string): Promise<CallerCard | undefined>;
+  /** chrome.notifications.update: resolves false when no such notification is shown. */
+  update(callId: string, message: string): Promise<boolean>;
+}
+
+/**
+ * Keeps the caller's name in the notification, whichever comes first: the lookup (a cached
+ * number answers within milliseconds, before the notification exists, and updating a missing
+ * notification does nothing) or the notification. So both events apply the stored card.
+ */
+export function createCallerNotifier(deps: CallerNotifierDeps) {
+  const apply = async (card: CallerCard | undefined): Promise<boolean> => {
+    const message = card && notificationMessage(card);
+    return message ? deps.update(card.callId, message) : false;
+  };
+  return {
+    /** After every change of a card. */
+    changed: (card: CallerCard): Promise<boolean> => apply(card),
+    /** Once the notification of a ringing call is shown. */
+    shown: async (callId: string): Promise<boolean> => apply(await deps.card(callId)),
+  };
+}

@@ -6,13 +6,12 @@
  */
 import { t } from '../core/i18n.ts';
 import { createLogger } from '../core/logger.ts';
-import type { CallerCard } from '../protocol/caller-card.ts';
 import type { CallSnapshot, PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
 import { pushMessage } from '../protocol/runtime.ts';
 import type { Settings } from '../settings/settings.ts';
 import { loadEffectiveSettings } from '../settings/store.ts';
 import { callEvents } from './call-events.ts';
-import { notificationMessage } from './caller-notification.ts';
+import { createCallerNotifier } from './caller-notification.ts';
 import { createCallLogQueue } from './call-log-queue.ts';
 import { createCallerLookup } from './caller-lookup.ts';
 import { createCardStore } from './card-store.ts';
@@ -68,8 +67,13 @@ function create() {
     },
     onChange: (card) => {
       popper.check(card.callId).catch(report('screen-pop'));
-      nameInNotification(card).catch(report('notification'));
+      notifier.changed(card).catch(report('notification'));
     },
+  });
+
+  const notifier = createCallerNotifier({
+    card: (callId) => lookup.card(callId),
+    update: (callId, message) => chrome.notifications.update(notificationId(callId), { message }),
   });
 
   const popper = createScreenPopper({
@@ -96,17 +100,11 @@ function create() {
     },
   });
 
-  return { lookup, popper, queue };
+  return { lookup, popper, queue, notifier };
 }
 
 let parts: ReturnType<typeof create> | undefined;
 const crm = () => (parts ??= create());
-
-/** The notification of a ringing call names the caller once a CRM knows them. */
-async function nameInNotification(card: CallerCard): Promise<void> {
-  const message = notificationMessage(card);
-  if (message) await chrome.notifications.update(notificationId(card.callId), { message });
-}
 
 /** Every CRM tab's dock unfolds by itself on a ringing call and shows its card. */
 function started(call: CallSnapshot): void {
@@ -152,6 +150,12 @@ export const crmHandlers = {
     return null;
   },
 };
+
+/** After the notification of a ringing call is shown: a CRM that already answered names the
+ * caller in it now (a cached lookup answers before the notification exists). */
+export async function crmNotificationShown(callId: string): Promise<void> {
+  await crm().notifier.shown(callId);
+}
 
 export function onCrmAlarm(name: string): void {
   if (name === CALL_LOG_ALARM) crm().queue.drain().catch(report('call log drain'));

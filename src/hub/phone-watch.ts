@@ -8,7 +8,7 @@ import type { CallSnapshot, MediaStatus, PhoneSnapshot } from '../protocol/phone
 import { badgeFor, showBadge } from './badge.ts';
 import { missedCalls, newlyIncoming, stoppedRinging } from './calls.ts';
 import { sendPendingDtmf } from './dial.ts';
-import { crmOnPhoneChanged } from './crm-calls.ts';
+import { crmNotificationShown, crmOnPhoneChanged } from './crm-calls.ts';
 import { engine } from './engine.ts';
 import { clearCallNotification, showIncomingCall } from './notifications.ts';
 import { openOnboarding } from './onboarding.ts';
@@ -37,11 +37,16 @@ async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<v
 
   await Promise.all([
     showBadge(badgeFor(snapshot, missedCount)),
-    ...newlyIncoming(prev, snapshot).map(showIncomingCall),
+    ...newlyIncoming(prev, snapshot).map(notifyIncoming),
     ...stoppedRinging(prev, snapshot).map(clearCallNotification),
   ]);
   if (bad(snapshot.media) && !bad(prev?.media)) await openOnboarding();
   await sendPendingDtmf(snapshot);
+}
+
+async function notifyIncoming(call: CallSnapshot): Promise<void> {
+  await showIncomingCall(call);
+  await crmNotificationShown(call.id);
 }
 
 /**
