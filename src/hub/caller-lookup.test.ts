@@ -136,6 +136,31 @@ describe('start', () => {
   });
 });
 
+describe('a call the agent dials', () => {
+  it('looks the number up and picks the record it was dialled from', async () => {
+    const { lookup, apis } = setup(['salesforce', 'hubspot']);
+    const record = { crm: 'salesforce' as const, type: 'contact', id: 'b', name: 'b' };
+    const done = lookup.start({ callId: 'c1', number: NUMBER, direction: 'outbound', record });
+    await flush();
+    apis.salesforce?.pending[0]?.resolve([match('salesforce', 'a'), match('salesforce', 'b')]);
+    apis.hubspot?.pending[0]?.resolve([match('hubspot', 'b')]);
+    const card = await done;
+
+    expect(statuses(card)).toEqual(['salesforce:found', 'hubspot:found']);
+    expect(card?.dialledFrom).toEqual(record);
+    expect(card?.picked).toEqual(record);
+  });
+
+  it('picks nothing when the record dialled from is not a match (a case page)', async () => {
+    const { lookup, apis } = setup(['salesforce']);
+    const record = { crm: 'salesforce' as const, type: 'Case', id: '500x' };
+    const done = lookup.start({ callId: 'c1', number: NUMBER, direction: 'outbound', record });
+    await flush();
+    apis.salesforce?.pending[0]?.resolve([match('salesforce', 'a'), match('salesforce', 'b')]);
+    expect((await done)?.picked).toBeUndefined();
+  });
+});
+
 describe('pick', () => {
   it('remembers the pick for logging, across a service-worker restart', async () => {
     const { lookup, apis, deps } = setup(['salesforce']);

@@ -45,6 +45,8 @@ export interface CallStart {
   number: string;
   direction: CallDirection;
   remoteName?: string;
+  /** The record the agent dialled from: picked once a CRM lists it among the matches. */
+  record?: RecordRef;
 }
 
 const E164 = /^\+[1-9]\d{5,14}$/;
@@ -84,6 +86,9 @@ export function createCallerLookup(deps: CallerLookupDeps) {
     await stored;
     await update(callId, (card) => {
       card.crms[target.crm] = state;
+      const dialled = card.dialledFrom;
+      const match = dialled && state.matches.find((m) => sameRecord(m.ref, dialled));
+      if (match && !card.picked) card.picked = match.ref;
       return target.crm;
     });
   };
@@ -105,6 +110,7 @@ export function createCallerLookup(deps: CallerLookupDeps) {
         createdAt: now(),
       };
       if (call.remoteName !== undefined) card.remoteName = call.remoteName;
+      if (call.record) card.dialledFrom = call.record;
       if (!E164.test(call.number)) card.skipped = 'not-a-number';
       else if (settings.ownNumbers.includes(call.number)) card.skipped = 'own-number';
 

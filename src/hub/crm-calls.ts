@@ -5,6 +5,7 @@
  * ends and written by the durable queue (drained on start and on its alarm).
  */
 import { t } from '../core/i18n.ts';
+import { dialledNumber } from '../numbers/dialled-number.ts';
 import { createLogger } from '../core/logger.ts';
 import type { CallSnapshot, PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
 import { pushMessage } from '../protocol/runtime.ts';
@@ -13,7 +14,7 @@ import { loadEffectiveSettings } from '../settings/store.ts';
 import { callEvents } from './call-events.ts';
 import { createCallerNotifier } from './caller-notification.ts';
 import { createCallLogQueue } from './call-log-queue.ts';
-import { createCallerLookup } from './caller-lookup.ts';
+import { createCallerLookup, type CallStart } from './caller-lookup.ts';
 import { createCardStore } from './card-store.ts';
 import { apiFor, apiForLog } from './crm-apis.ts';
 import { chromeArea } from './key-value-area.ts';
@@ -106,11 +107,19 @@ function create() {
 let parts: ReturnType<typeof create> | undefined;
 const crm = () => (parts ??= create());
 
-/** Every CRM tab's dock unfolds by itself on a ringing call and shows its card. */
-function started(call: CallSnapshot): void {
-  const card = { callId: call.id, number: call.remoteNumber, direction: call.direction };
-  const start = call.remoteName ? { ...card, remoteName: call.remoteName } : card;
-  crm().lookup.start(start).catch(report('lookup'));
+/**
+ * A call ringing in or dialled: its number is looked up (an outbound call's snapshot holds
+ * the dial string, read back to E.164), with the record it was dialled from.
+ */
+async function started(call: CallSnapshot): Promise<void> {
+  const outbound = call.direction === 'outbound';
+  const number = outbound
+    ? (dialledNumber(call.remoteNumber, await settingsNow()) ?? call.remoteNumber)
+    : call.remoteNumber;
+  const start: CallStart = { callId: call.id, number, direction: call.direction };
+  if (call.remoteName) start.remoteName = call.remoteName;
+  if (call.record) start.record = call.record;
+  await crm().lookup.start(start);
 }
 
 async function ended(call: CallSnapshot): Promise<void> {
@@ -134,7 +143,7 @@ export function crmOnPhoneChanged(
   changed?: CallSnapshot,
 ): void {
   const events = callEvents(prev, next, changed);
-  for (const call of events.started) started(call);
+  for (const call of events.started) started(call).catch(report('lookup'));
   for (const call of events.answered) {
     crm().lookup.answered(call.id, call.answeredAt).catch(report('answered'));
   }

@@ -78,6 +78,8 @@ export interface CallerCard {
   crms: Partial<Record<CrmName, CrmCardState>>;
   /** The match the agent picked: the record the call is logged on (C25, C26). */
   picked?: RecordRef;
+  /** The record an outbound call was dialled from (click-to-call); it is logged there. */
+  dialledFrom?: RecordRef;
   answeredAt?: number;
   /** CRMs whose tab already showed the caller's record for this call. */
   popped: CrmName[];
