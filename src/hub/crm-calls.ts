@@ -9,6 +9,7 @@ import { dialledNumber } from '../numbers/dialled-number.ts';
 import { createLogger } from '../core/logger.ts';
 import type { CallSnapshot, PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
 import { pushMessage } from '../protocol/runtime.ts';
+import { sendToTab } from '../protocol/tab-messages.ts';
 import type { Settings } from '../settings/settings.ts';
 import { loadEffectiveSettings } from '../settings/store.ts';
 import { callEvents } from './call-events.ts';
@@ -80,8 +81,11 @@ function create() {
   const popper = createScreenPopper({
     card: (callId) => lookup.card(callId),
     queryTabs,
-    navigate: async (tabId, url) => {
-      await chrome.tabs.update(tabId, { url, active: true });
+    navigate: async (tabId, url, crm) => {
+      const inApp =
+        crm === 'salesforce' &&
+        (await sendToTab(tabId, 'crm.openRecord', { url }).catch(report('in-app pop')));
+      await chrome.tabs.update(tabId, inApp ? { active: true } : { url, active: true });
     },
     open: async (url) => {
       await chrome.tabs.create({ url, active: true });

@@ -4,11 +4,12 @@
  * clear match pops: the one the agent picked, or a single best match. Several equal matches
  * (C25's shared switchboard) wait for the agent's pick.
  *
- * Salesforce Service Console: the console's own navigation opens `/lightning/r/<type>/<id>/view`
- * as a workspace tab, so the console tab is navigated to that URL with chrome.tabs.update. The
- * Lightning Console JavaScript API (workspace API) and `lightning/navigation` exist only for
- * components running inside Salesforce, and Open CTI's screenPop only for a softphone
- * registered as an Open CTI call center, so neither is open to an extension.
+ * Salesforce Service Console: the console opens an in-app link to `/lightning/r/<type>/<id>/view`
+ * as a workspace tab, so `navigate` asks the Salesforce tab's content script to follow such a
+ * link (src/content/open-record.ts) and changes the tab's URL only when it cannot. The Lightning
+ * Console JavaScript API (workspace API) and `lightning/navigation` exist only for components
+ * running inside Salesforce, and Open CTI's screenPop only for a softphone registered as an
+ * Open CTI call center, so neither is open to an extension.
  */
 import type { CallerCard, CrmMatch } from '../protocol/caller-card.ts';
 import type { CrmName } from '../protocol/phone-state.ts';
@@ -46,7 +47,8 @@ export interface ScreenPopDeps {
   /** The card as stored now. */
   card(callId: string): Promise<CallerCard | undefined>;
   queryTabs(): Promise<TabInfo[]>;
-  navigate(tabId: number, url: string): Promise<void>;
+  /** Shows `url` in a tab of that CRM (in-app where the CRM's tab can, else by URL). */
+  navigate(tabId: number, url: string, crm: CrmName): Promise<void>;
   open(url: string): Promise<void>;
   settings(): Promise<TabChoiceSettings & { screenPop: ScreenPop }>;
   /** Remembers that this CRM popped for the call (CallerLookup.popped). */
@@ -71,7 +73,7 @@ export function createScreenPopper(deps: ScreenPopDeps) {
     for (const { crm, match } of choices) {
       await deps.markPopped(card.callId, crm);
       const tab = screenPopTab(tabs, settings, crm, new URL(match.url).origin);
-      if (tab) await deps.navigate(tab.tabId, match.url);
+      if (tab) await deps.navigate(tab.tabId, match.url, crm);
       else await deps.open(match.url);
     }
   };

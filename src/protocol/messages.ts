@@ -124,6 +124,11 @@ export interface Messages {
   'crm.logCall': Msg<{ entry: CallLogEntry }, CrmPageResult<CallLogResult>>;
   /** Hub to such a tab: is the page's session accepted (for the options page)? */
   'crm.session': Msg<{ crm: CrmName }, CrmPageResult<null>>;
+  /**
+   * Hub to a Salesforce tab: open a record of that org through the app's own link handling
+   * (screen-pop: the Service Console opens it as a workspace tab). False: not done here.
+   */
+  'crm.openRecord': Msg<{ url: string }, boolean>;
 }
 
 /** The part of the effective settings a CRM page's content script needs; no secrets. */

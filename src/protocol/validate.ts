@@ -131,6 +131,7 @@ export const payloadChecks: { [K in MessageName]: Check } = {
     const crm = fields(p)?.crm;
     return typeof crm === 'string' && CRMS.includes(crm) ? null : 'unknown CRM';
   },
+  'crm.openRecord': (p) => (typeof fields(p)?.url === 'string' ? null : 'url must be a string'),
 };
 
 export function checkPayload(name: string, payload: unknown): string | null {

@@ -153,10 +153,31 @@ it('lists several matches to pick from (C25), and pops the one picked in the doc
 
   const radio = salesforce.getByRole('radio', { name: /Bernd Becker/ });
   await expect.poll(() => radio.isEnabled()).toBe(true);
+  await scene.drawn(scene.tabs.salesforce);
   await radio.click();
   const bernd = card.crms.salesforce?.matches.find((m) => m.name === 'Bernd Becker');
   await expect.poll(() => scene.tabs.salesforce.url()).toBe(bernd?.url);
   expect((await scene.hub.send('caller.get', { callId }))?.picked?.id).toBe(bernd?.ref.id);
+  await decline(callId);
+});
+
+it('opens the record in the Service Console as a workspace tab, without a reload', async () => {
+  await scene.saveSettings({ screenPop: 'ring' });
+  const console = scene.tabs.salesforce;
+  await console.goto(TABS.salesforce);
+  await scene.dockOf(console);
+  await console.evaluate(() => Object.assign(window, { loadedOnce: 'still here' }));
+  const callId = await scene.ring(NUMBERS.dana);
+  const card = await scene.settledCard(callId);
+  const url = card.crms.salesforce?.matches[0]?.url ?? '';
+
+  await expect.poll(() => console.url()).toBe(url);
+  expect(await console.evaluate(() => (window as { loadedOnce?: string }).loadedOnce)).toBe(
+    'still here',
+  );
+  const active = console.locator('.oneConsoleTabItem.slds-is-active');
+  expect(await active.getAttribute('data-path')).toBe(new URL(url).pathname);
+  expect(await console.locator('.oneConsoleTabItem').count()).toBe(3);
   await decline(callId);
 });
 

@@ -42,6 +42,12 @@ export interface Scene {
   settledCard(callId: string): Promise<CallerCard>;
   /** The dock frame in a tab (inside a closed shadow root: reached as a frame). */
   dockOf(tab: Page): Promise<Frame>;
+  /**
+   * Waits for the tab to draw twice. The dock is an out-of-process frame: until the tab has
+   * drawn a frame since the dock unfolded, Chromium still routes input at its place to the
+   * tab (seen in headless runs: the click reached the dock's host element, not the frame).
+   */
+  drawn(tab: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,6 +124,11 @@ export async function openScene(): Promise<Scene> {
       const frame = find();
       if (!frame) throw new Error('no dock');
       return frame;
+    },
+    async drawn(tab) {
+      await tab.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
     },
     async close() {
       for (const caller of callers) caller.stop();
