@@ -2,9 +2,11 @@
  * Caller lookup timing in the real browser: an INVITE from an outside number arriving at the
  * engine's WebSocket, to the caller's name rendered in the caller card of the dock in the
  * agent's Salesforce tab (the Service Console fixture), with the Salesforce contract stub
- * answering every request in 100 ms. A lookup is two requests one after the other (SOSL
- * search, then the open cases), so the CRM's share is 200 ms and the goal 150 ms + 200 ms.
- * Each run calls from a number not asked before, so the lookup cache never answers. Times are
+ * answering every request in 100 ms. A lookup sends the SOSL search and the open-cases query
+ * at once (the bench contacts store their number as typed, `+49 89 2000 13xx`, which the
+ * case query matches literally), so the CRM's share is one round trip of 100 ms and the goal
+ * 150 ms + 100 ms. Each run calls from a number not asked before, so the lookup cache never
+ * answers. Times are
  * `performance.timeOrigin + now()` in the offscreen document and in the dock frame.
  */
 import type { Frame } from 'playwright-core';
@@ -21,7 +23,8 @@ import type { Measure, Suite } from './measure.ts';
 
 const RUNS = 7;
 const CRM_MS = 100;
-const ROUND_TRIPS = 2;
+/** Sequential requests per lookup: search and cases go out together. */
+const ROUND_TRIPS = 1;
 const CONSOLE = 'https://acme.lightning.force.com/lightning/r/Case/5005g00000Cs1026AA/view';
 
 const HOOK_RECEIVED = `function () {
@@ -128,7 +131,8 @@ export const callerCardSuite: Suite = {
       }
       await probe.detach();
 
-      const name = `INVITE received → caller card in the dock (Salesforce, ${ROUND_TRIPS} × ${CRM_MS} ms)`;
+      const crm = `Salesforce, search ‖ cases: ${ROUND_TRIPS} × ${CRM_MS} ms`;
+      const name = `INVITE received → caller card in the dock (${crm})`;
       return [{ name, samples, unit: 'ms', goal: 150 + ROUND_TRIPS * CRM_MS }];
     } finally {
       await browser.close();

@@ -14,6 +14,13 @@ describe('phoneVariants', () => {
     }
   });
 
+  it('splits one long subscriber group before its last four digits, as people write it', () => {
+    const variants = phoneVariants('+498920001234');
+    for (const form of ['+49 89 2000 1234', '089 2000 1234', '(089) 2000 1234']) {
+      expect(variants).toContain(form);
+    }
+  });
+
   it('includes national with trunk 0, the 0049 form and separators', () => {
     const variants = phoneVariants('+49301234567');
     for (const form of [

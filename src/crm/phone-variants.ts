@@ -55,6 +55,10 @@ export function phoneVariants(e164: string): string[] {
   const subscriber = groups.join('');
 
   const subscribers = [subscriber, groups.join(' '), groups.join('-')];
+  // One long group (`89 20001234`): people split it before the last four (`2000 1234`).
+  if (groups.length === 1 && subscriber.length >= 6) {
+    subscribers.push(`${subscriber.slice(0, -4)} ${subscriber.slice(-4)}`);
+  }
   // A German switchboard number written as base plus `-0` (C25: `030 1234567-0`).
   if (subscriber.length >= 4 && subscriber.endsWith('0')) {
     subscribers.push(`${subscriber.slice(0, -1)}-0`);

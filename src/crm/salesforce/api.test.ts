@@ -97,9 +97,38 @@ describe('lookup', () => {
     expect(match?.items[0]?.label).toBe('<script>alert(2)</script> Bestellung');
   });
 
-  it('answers an unknown number with no matches and asks no case query', async () => {
+  it('answers an unknown number with no matches, in one round trip', async () => {
     expect(await api.lookup(NUMBERS.unknown, DE)).toEqual([]);
-    expect(served.stub.control.requestsTo('salesforce', 'GET', '/query')).toHaveLength(0);
+    expect(served.stub.control.requestsTo('salesforce', 'GET', '/query')).toHaveLength(1);
+  });
+
+  it('asks the search and the open cases at once when numbers are stored as typed', async () => {
+    const [dana] = await api.lookup(NUMBERS.dana, DE);
+    expect(dana?.items).toHaveLength(2);
+    expect(served.stub.control.requestsTo('salesforce', 'GET', '/search')).toHaveLength(1);
+    expect(served.stub.control.requestsTo('salesforce', 'GET', '/query')).toHaveLength(1);
+  });
+
+  it('asks again for the cases of a match stored in a form the case query missed', async () => {
+    const { Contact: contacts = [], Case: cases = [] } = served.stub.salesforce.records;
+    const model = contacts.find((c) => c.Name === 'Dana Fischer');
+    const id = '003000000000777AAA';
+    contacts.push({ ...model, Id: id, Name: 'Odd Format', Phone: '089/2000-7777' });
+    cases.push({
+      ...cases[0],
+      Id: '500000000000777AAA',
+      Subject: 'Rückruf erbeten',
+      Status: 'New',
+      CreatedDate: '2025-07-01T08:00:00.000+0000',
+      ContactId: id,
+      IsClosed: false,
+    });
+
+    const [odd] = await api.lookup('+498920007777', DE);
+    expect(odd?.name).toBe('Odd Format');
+    expect(odd?.items.map((i) => i.label)).toEqual(['Rückruf erbeten']);
+    const queries = served.stub.control.requestsTo('salesforce', 'GET', '/query');
+    expect(queries).toHaveLength(2);
   });
 
   it('sends the session as a bearer token to the API host', async () => {
@@ -138,7 +167,8 @@ describe('failures', () => {
     expect(await kindOf(api.lookup(NUMBERS.dana, DE))).toEqual(['signin', undefined]);
     sid = 'expired';
     expect(await kindOf(api.lookup(NUMBERS.dana, DE))).toEqual(['signin', undefined]);
-    expect(served.stub.control.requestsTo('salesforce')).toHaveLength(1);
+    // The search and the case query went out together; both were refused.
+    expect(served.stub.control.requestsTo('salesforce')).toHaveLength(2);
   });
 
   it.each([

@@ -4,7 +4,9 @@
  * sent as `Authorization: Bearer <sid>`. Lightning pages live on `<org>.lightning.force.com`;
  * the API host is the same org's My Domain.
  * - lookup: one SOSL search over phone fields of Contact, Account and Lead for every stored
- *   form of the number, then one SOQL query for the open Cases of the matches.
+ *   form of the number and, in parallel, one SOQL query for the open Cases whose contact or
+ *   account stores one of those forms literally; a second SOQL query only for matches whose
+ *   number SOSL found in another form.
  * - logCall: a Task with TaskSubtype `Call`, CallType, CallDurationInSeconds, WhoId/WhatId and
  *   `CallObject` = our call id. Salesforce has no standard external id on Task, so the call id
  *   in CallObject is looked up (SOQL) before creating: a retry after a lost answer finds it.
@@ -16,11 +18,12 @@ import { CrmError } from '../crm-error.ts';
 import { requestJson, type HttpOptions } from '../http.ts';
 import { rankMatches } from '../match-score.ts';
 import { phoneVariants } from '../phone-variants.ts';
-import { attachCases, toMatch, type SfRecord } from './records.ts';
-import { openCasesQuery, phoneSearch, taskByCallQuery } from './soql.ts';
+import { attachCases, mergeCases, toMatch, type SfRecord } from './records.ts';
+import { openCasesByPhoneQuery, openCasesQuery, phoneSearch, taskByCallQuery } from './soql.ts';
 
 export const SALESFORCE_API_VERSION = 'v62.0';
 const MAX_MATCHES = 25;
+const MAX_CASES = 50;
 const SID_REUSE_MS = 2000;
 
 export interface SalesforceDeps extends CrmApiDeps {
@@ -81,25 +84,33 @@ export function createSalesforceApi(deps: SalesforceDeps): CrmApi {
     auth: 'api-host-session',
 
     async lookup(e164: string, options: LookupOptions): Promise<CrmMatch[]> {
-      const sosl = phoneSearch(phoneVariants(e164), MAX_MATCHES);
-      const found = await call<{ searchRecords: SfRecord[] }>(
-        `/search/?q=${encodeURIComponent(sosl)}`,
-        {},
-        options.signal,
-      );
+      const variants = phoneVariants(e164);
+      const sosl = phoneSearch(variants, MAX_MATCHES);
+      const [found, byPhone] = await Promise.all([
+        call<{ searchRecords: SfRecord[] }>(
+          `/search/?q=${encodeURIComponent(sosl)}`,
+          {},
+          options.signal,
+        ),
+        query(openCasesByPhoneQuery(variants, MAX_CASES), options.signal),
+      ]);
       const matches = found.searchRecords
         .map((r) => toMatch(r, e164, options, recordUrl))
         .filter((m): m is CrmMatch => m !== undefined);
 
-      const ids = (type: string): string[] =>
-        matches.filter((m) => m.ref.type === type).map((m) => m.ref.id);
-      if (ids('Contact').length || ids('Account').length) {
-        const cases = await query(
-          openCasesQuery(ids('Contact'), ids('Account'), 50),
-          options.signal,
-        );
-        attachCases(matches, cases, recordUrl);
-      }
+      // SOSL also finds numbers stored in forms the literal case query missed: their cases
+      // take a second request.
+      const literal = new Set(variants);
+      const missed = (type: string): string[] =>
+        matches
+          .filter((m) => m.ref.type === type && !m.phones.some((p) => literal.has(p)))
+          .map((m) => m.ref.id);
+      const [contacts, accounts] = [missed('Contact'), missed('Account')];
+      const more =
+        contacts.length || accounts.length
+          ? await query(openCasesQuery(contacts, accounts, MAX_CASES), options.signal)
+          : [];
+      attachCases(matches, mergeCases(byPhone, more), recordUrl);
       return rankMatches(matches);
     },
 

@@ -82,6 +82,13 @@ export function attachCases(
   }
 }
 
+/** Both case answers as one list, each case once, newest first. */
+export function mergeCases(...lists: SfRecord[][]): SfRecord[] {
+  const byId = new Map(lists.flat().map((c) => [c.Id, c]));
+  const created = (c: SfRecord): string => str(c.CreatedDate) ?? '';
+  return [...byId.values()].sort((a, b) => created(b).localeCompare(created(a)));
+}
+
 function toItem(record: SfRecord, url: (type: string, id: string) => string): CrmItem {
   return {
     kind: 'case',

@@ -72,6 +72,29 @@ export function openCasesQuery(contactIds: string[], accountIds: string[], limit
   );
 }
 
+/** The phone fields of a case's contact and account, as Case filters (child-to-parent). */
+export const CASE_PHONE_FIELDS = [
+  'Contact.Phone',
+  'Contact.MobilePhone',
+  'Contact.HomePhone',
+  'Contact.OtherPhone',
+  'Account.Phone',
+];
+
+/**
+ * Open cases whose contact or account stores one of these forms of the number literally
+ * (SOQL compares text, unlike SOSL's phone search): sent beside the SOSL search, so the cards
+ * of callers stored in a common form need one round trip, not two.
+ */
+export function openCasesByPhoneQuery(variants: readonly string[], limit: number): string {
+  const list = variants.map(soqlString).join(', ');
+  const where = CASE_PHONE_FIELDS.map((field) => `${field} IN (${list})`).join(' OR ');
+  return (
+    `SELECT ${CASE_FIELDS.join(', ')} FROM Case WHERE IsClosed = false ` +
+    `AND (${where}) ORDER BY CreatedDate DESC LIMIT ${limit}`
+  );
+}
+
 /** The Task an earlier attempt wrote for this call (`CallObject` holds our call id). */
 export function taskByCallQuery(callId: string): string {
   return `SELECT Id FROM Task WHERE CallObject = ${soqlString(callId)} LIMIT 1`;

@@ -104,15 +104,37 @@ export function runSoql(data: SfData, q: string): SfRecord[] {
   if (!cases) throw new SfQueryError('MALFORMED_QUERY', `unexpected token in: ${q.slice(0, 80)}`);
   const [, list = '', where = '', limit] = cases;
   const fields = checkFields('Case', list).filter((f) => f !== 'Id');
-  const wanted = where.split(/\s+OR\s+/i).map((part) => {
-    const m = ID_LIST.exec(part.trim());
-    if (!m) throw new SfQueryError('MALFORMED_QUERY', `unexpected token: ${part}`);
-    return { field: m[1] ?? '', ids: (m[2] ?? '').split(',').map((s) => s.trim().slice(1, -1)) };
-  });
+  const wanted = where.split(/\s+OR\s+/i).map((part) => caseFilter(data, part.trim()));
 
   const open = (data.records.Case ?? []).filter(
-    (c) => c.IsClosed === false && wanted.some((w) => w.ids.includes(String(c[w.field]))),
+    (c) => c.IsClosed === false && wanted.some((matches) => matches(c)),
   );
   open.sort((a, b) => String(b.CreatedDate).localeCompare(String(a.CreatedDate)));
   return open.slice(0, limit ? Number(limit) : undefined).map((c) => project(c, fields));
+}
+
+/** `Contact.Phone IN ('030 1234567', ...)`: the parent's phone field, compared as text. */
+const PARENT_PHONE_IN =
+  /^(Contact|Account)\.(Phone|MobilePhone|HomePhone|OtherPhone)\s+IN\s+\(\s*('(?:[^'\\]|\\.)*'(?:\s*,\s*'(?:[^'\\]|\\.)*')*)\s*\)$/i;
+
+/** One OR-ed term of the case query's WHERE: by the ids of contacts or accounts, or by phone. */
+function caseFilter(data: SfData, part: string): (c: SfRecord) => boolean {
+  const byId = ID_LIST.exec(part);
+  if (byId) {
+    const ids = (byId[2] ?? '').split(',').map((s) => s.trim().slice(1, -1));
+    return (c) => ids.includes(String(c[byId[1] ?? '']));
+  }
+  const byPhone = PARENT_PHONE_IN.exec(part);
+  if (!byPhone) throw new SfQueryError('MALFORMED_QUERY', `unexpected token: ${part}`);
+  const [, parent = '', field = '', list = ''] = byPhone;
+  if (parent === 'Account' && field !== 'Phone') {
+    throw new SfQueryError('INVALID_FIELD', `No such column '${field}' on entity 'Account'.`);
+  }
+  const values = [...list.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) =>
+    (m[1] ?? '').replace(/\\(.)/g, '$1'),
+  );
+  return (c) => {
+    const owner = (data.records[parent] ?? []).find((r) => r.Id === c[`${parent}Id`]);
+    return typeof owner?.[field] === 'string' && values.includes(owner[field]);
+  };
 }
