@@ -172,11 +172,12 @@ async function addDealsAndCompanies(
 ): Promise<void> {
   const contactIds = matches.filter((m) => m.ref.type === 'contact').map((m) => m.ref.id);
   if (contactIds.length === 0) return;
-  const [deals, companies] = await Promise.all([
+  // The stage labels (once per adapter) come beside the associations, not after them.
+  const [deals, companies, stages] = await Promise.all([
     catalog.associated('contacts', 'deals', contactIds, DEAL_PROPERTIES, signal),
     catalog.associated('contacts', 'companies', contactIds, ['name'], signal),
+    catalog.stages(),
   ]);
-  const stages = await catalog.stages();
 
   for (const match of matches) {
     const items = (deals.get(match.ref.id) ?? []).map((d) => toDealItem(d, stages, url));

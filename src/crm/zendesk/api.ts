@@ -5,7 +5,9 @@
  * `GET /api/v2/users/me` returns as `authenticity_token` (Zendesk's "secured requests" docs).
  * - lookup: `search.json?query=type:user phone:*<national digits>`: the docs ask for digits
  *   only, no `+`, with a leading `*` to match every formatting; then organisations
- *   (`show_many`) and each user's requested tickets, newest first.
+ *   (`show_many`) and each user's requested tickets, newest first. A Zendesk user has no
+ *   standard job title or owner, so the card shows neither; the last interaction is the
+ *   latest update of the user's tickets.
  * - logCall: on a ticket, a private comment (looked for by the call id first); otherwise a
  *   new ticket requested by the caller with `external_id` = our call id (looked for first)
  *   and an `Idempotency-Key` header.
