@@ -32,12 +32,27 @@ export function apiFor(crm: CrmName, origin: string, tabId?: number): CrmApi {
     case 'salesforce':
       return createSalesforceApi({ origin, fetch: workerFetch, getSessionId: sessionCookie });
     case 'hubspot':
-      return createHubspotApi({ origin, fetch: workerFetch, getToken: hubspotToken });
+      return hubspotApi(origin);
     case 'zendesk': {
       const local = createZendeskApi({ origin, fetch: workerFetch });
       return tabId === undefined ? noTab(local) : tabProxyApi(local, tabId, sendToTab);
     }
   }
+}
+
+/**
+ * One HubSpot adapter per origin while the worker lives: it keeps the account's details,
+ * owners and deal stages between lookups (re-read when the token changes), which would
+ * otherwise cost three requests per call.
+ */
+const hubspotApis = new Map<string, CrmApi>();
+function hubspotApi(origin: string): CrmApi {
+  let api = hubspotApis.get(origin);
+  if (!api) {
+    api = createHubspotApi({ origin, fetch: workerFetch, getToken: hubspotToken });
+    hubspotApis.set(origin, api);
+  }
+  return api;
 }
 
 /** For writing a queued log: Zendesk needs an agent tab of that subdomain open now. */

@@ -33,6 +33,24 @@ const kindOf = (promise: Promise<unknown>): Promise<unknown> =>
   );
 
 describe('lookup', () => {
+  it("reads the account's details, owners and stages once per token", async () => {
+    const reads = () =>
+      ['/account-info/', '/owners', '/pipelines/'].map(
+        (path) => served.stub.control.requestsTo('hubspot', 'GET', path).length,
+      );
+    await api.lookup(NUMBERS.dana, DE);
+    await api.lookup(NUMBERS.switchboard, DE);
+    expect(reads()).toEqual([1, 1, 1]);
+
+    // Another token starts over: the refused one asks account and owners beside its search
+    // (stages only follow a search that found someone), the restored one asks all three.
+    token = 'pat-eu1-revoked';
+    expect(await kindOf(api.lookup(NUMBERS.dana, DE))).toEqual(['signin', undefined]);
+    token = HS_TOKEN;
+    await api.lookup(NUMBERS.dana, DE);
+    expect(reads()).toEqual([3, 3, 2]);
+  });
+
   it('finds every contact and the company sharing a switchboard number (C25)', async () => {
     const matches = await api.lookup(NUMBERS.switchboard, DE);
     expect(matches.map((m) => m.name)).toEqual([

@@ -71,9 +71,17 @@ export function createHubspotApi(deps: HubspotDeps): CrmApi {
     const headers = { ...request.headers, authorization: `Bearer ${token}` };
     return (await requestJson<T>(http, `${base}${path}`, { ...request, headers })).body;
   };
-  const catalog: HubspotCatalog = hubspotCatalog(call, deps.origin);
+  // The account's facts hold for one token: a new token may be another account.
+  let current: { token: string | undefined; catalog: HubspotCatalog } | undefined;
+  const catalogNow = async (): Promise<HubspotCatalog> => {
+    const token = await deps.getToken();
+    if (!current || current.token !== token) {
+      current = { token, catalog: hubspotCatalog(call, deps.origin) };
+    }
+    return current.catalog;
+  };
   const urlOf = async (type: string, id: string): Promise<string> => {
-    const { uiOrigin, portalId } = await catalog.account();
+    const { uiOrigin, portalId } = await (await catalogNow()).account();
     const objectType = OBJECT_TYPE_IDS[type] ?? type;
     return `${uiOrigin}/contacts/${portalId}/record/${objectType}/${encodeURIComponent(id)}`;
   };
@@ -108,6 +116,7 @@ export function createHubspotApi(deps: HubspotDeps): CrmApi {
     auth: 'private-app-token',
 
     async lookup(e164: string, options: LookupOptions): Promise<CrmMatch[]> {
+      const catalog = await catalogNow();
       const [contacts, companies, account, owners] = await Promise.all([
         search('contacts', CONTACT_PROPERTIES, CONTACT_PHONE_FILTERS, e164, options.signal),
         search('companies', COMPANY_PROPERTIES, ['phone'], e164, options.signal),
@@ -131,7 +140,7 @@ export function createHubspotApi(deps: HubspotDeps): CrmApi {
     // HubSpot documents no pre-filled create form: the contacts index, whose "Create contact"
     // button is one click away.
     createContactUrl: async () => {
-      const { uiOrigin, portalId } = await catalog.account();
+      const { uiOrigin, portalId } = await (await catalogNow()).account();
       return `${uiOrigin}/contacts/${portalId}/objects/0-1/views/all/list`;
     },
 
