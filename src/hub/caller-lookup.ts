@@ -161,14 +161,14 @@ async function resultFor(
   cache: LookupCache,
 ): Promise<CrmCardState> {
   const key = lookupKey(target.crm, target.origin, number);
-  let matches = cache.get(key);
+  let matches = await cache.get(key).catch(() => undefined);
   if (!matches) {
     try {
       matches = await target.api.lookup(number, settings);
-      cache.set(key, matches);
     } catch (error) {
       return failedState(target, number, error);
     }
+    await cache.set(key, matches).catch((error: unknown) => log.warn('cache', error));
   }
   return matches.length ? found(target.crm, matches) : none(target, number);
 }

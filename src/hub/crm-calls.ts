@@ -59,7 +59,7 @@ function create() {
       }));
     },
     store: createCardStore(chromeArea(chrome.storage.session)),
-    cache: createLookupCache(),
+    cache: createLookupCache({ area: chromeArea(chrome.storage.session) }),
     publish: (card, changed) => {
       pushMessage('caller.card', changed ? { card, changed } : { card }).catch(report('push'));
     },

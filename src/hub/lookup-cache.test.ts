@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { CrmMatch } from '../protocol/caller-card.ts';
+import { memoryArea } from './key-value-area.ts';
 import { createLookupCache, lookupKey } from './lookup-cache.ts';
 
 const match = (name: string): CrmMatch => ({
@@ -13,33 +14,45 @@ const match = (name: string): CrmMatch => ({
   exact: true,
 });
 
-it('answers within the time to live and forgets after it', () => {
+it('answers within the time to live and forgets after it', async () => {
   let now = 0;
   const cache = createLookupCache({ ttlMs: 60_000, now: () => now });
-  cache.set('k', [match('a')]);
+  await cache.set('k', [match('a')]);
   now = 59_999;
-  expect(cache.get('k')?.[0]?.name).toBe('a');
+  expect((await cache.get('k'))?.[0]?.name).toBe('a');
   now = 60_000;
-  expect(cache.get('k')).toBeUndefined();
+  expect(await cache.get('k')).toBeUndefined();
 });
 
-it('keeps at most maxEntries, dropping the oldest stored', () => {
+it('keeps at most maxEntries, dropping the oldest stored', async () => {
   const cache = createLookupCache({ maxEntries: 2 });
-  cache.set('a', []);
-  cache.set('b', []);
-  cache.set('a', [match('a2')]);
-  cache.set('c', []);
-  expect(cache.get('b')).toBeUndefined();
-  expect(cache.get('a')?.[0]?.name).toBe('a2');
-  expect(cache.get('c')).toEqual([]);
+  await cache.set('a', []);
+  await cache.set('b', []);
+  await cache.set('a', [match('a2')]);
+  await cache.set('c', []);
+  expect(await cache.get('b')).toBeUndefined();
+  expect((await cache.get('a'))?.[0]?.name).toBe('a2');
+  expect(await cache.get('c')).toEqual([]);
 });
 
-it('hands out copies, so a caller changing a result does not change the cache', () => {
+it('hands out copies, so a caller changing a result does not change the cache', async () => {
   const cache = createLookupCache();
-  cache.set('k', [match('a')]);
-  const first = cache.get('k');
+  await cache.set('k', [match('a')]);
+  const first = await cache.get('k');
   if (first?.[0]) first[0].name = 'changed';
-  expect(cache.get('k')?.[0]?.name).toBe('a');
+  expect((await cache.get('k'))?.[0]?.name).toBe('a');
+});
+
+it('survives a service-worker restart: a new cache on the same area still answers', async () => {
+  const area = memoryArea();
+  await createLookupCache({ area }).set('k', [match('a')]);
+  expect((await createLookupCache({ area }).get('k'))?.[0]?.name).toBe('a');
+});
+
+it('loses no entry when several CRMs answer at once', async () => {
+  const cache = createLookupCache();
+  await Promise.all(['a', 'b', 'c'].map((k) => cache.set(k, [match(k)])));
+  for (const k of ['a', 'b', 'c']) expect((await cache.get(k))?.[0]?.name).toBe(k);
 });
 
 it('keys by CRM, instance and number', () => {
