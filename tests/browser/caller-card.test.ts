@@ -181,6 +181,25 @@ it('opens the record in the Service Console as a workspace tab, without a reload
   await decline(callId);
 });
 
+it('asks no CRM again for a caller ringing back after the service worker stopped', async () => {
+  const contacts = scene.stub.salesforce.records.Contact ?? [];
+  const model = contacts.find((c) => c.Name === 'Dana Fischer');
+  contacts.push({ ...model, Id: '003000000000888AAA', Name: 'Rita Rückruf', Phone: '+4989200088' });
+  const searches = () => scene.stub.control.requestsTo('salesforce', 'GET', '/search').length;
+
+  const first = await scene.ring('+4989200088');
+  await scene.settledCard(first);
+  await decline(first);
+  expect(searches()).toBe(1);
+  await scene.browser.stopServiceWorker();
+
+  const again = await scene.ring('+4989200088');
+  const card = await scene.settledCard(again);
+  expect(card.crms.salesforce?.matches[0]?.name).toBe('Rita Rückruf');
+  expect(searches()).toBe(1);
+  await decline(again);
+});
+
 it('pops on answer with that setting, and logs the ended call once in each CRM', async () => {
   await scene.saveSettings({ screenPop: 'answer' });
   await scene.tabs.salesforce.goto(TABS.salesforce);
