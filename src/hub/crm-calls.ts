@@ -113,12 +113,14 @@ const crm = () => (parts ??= create());
 
 /**
  * A call ringing in or dialled: its number is looked up (an outbound call's snapshot holds
- * the dial string, read back to E.164), with the record it was dialled from.
+ * the dial string, read back to E.164 under the settings it was dialled with: read fresh,
+ * not from the burst memo, since the dial may follow a settings change at once), with the
+ * record it was dialled from.
  */
 async function started(call: CallSnapshot): Promise<void> {
   const outbound = call.direction === 'outbound';
   const number = outbound
-    ? (dialledNumber(call.remoteNumber, await settingsNow()) ?? call.remoteNumber)
+    ? (dialledNumber(call.remoteNumber, await loadEffectiveSettings()) ?? call.remoteNumber)
     : call.remoteNumber;
   const start: CallStart = { callId: call.id, number, direction: call.direction };
   if (call.remoteName) start.remoteName = call.remoteName;

@@ -200,6 +200,23 @@ it('asks no CRM again for a caller ringing back after the service worker stopped
   await decline(again);
 });
 
+it('looks a dialled number up by its E.164 form and picks the record dialled from', async () => {
+  await scene.saveSettings({ outsideLinePrefix: '0', dialFormat: 'national' });
+  const dana = scene.stub.salesforce.records.Contact?.find((c) => c.Name === 'Dana Fischer');
+  const record = { crm: 'salesforce' as const, type: 'Contact', id: dana?.Id ?? '' };
+  try {
+    // The PBX gets `0089…` (outside line, then national); nobody answers it on the test server.
+    const { callId } = await scene.hub.send('phone.dial', { target: NUMBERS.dana, record });
+    const card = await scene.settledCard(callId);
+    expect(card).toMatchObject({ number: NUMBERS.dana, direction: 'outbound' });
+    expect(card.crms.salesforce?.matches[0]?.name).toBe('Dana Fischer');
+    expect(card.picked).toMatchObject(record);
+    await scene.hub.send('call.hangup', { callId }).catch(() => undefined); // ended already
+  } finally {
+    await scene.saveSettings({ outsideLinePrefix: '', dialFormat: 'international' });
+  }
+});
+
 it('pops on answer with that setting, and logs the ended call once in each CRM', async () => {
   await scene.saveSettings({ screenPop: 'answer' });
   await scene.tabs.salesforce.goto(TABS.salesforce);
