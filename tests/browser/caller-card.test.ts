@@ -101,6 +101,23 @@ it('says in the dock why a CRM could not be asked, and the call still rings', as
   await decline(callId);
 });
 
+it('rings at once with a slow CRM: the card says it is looking, then fills in', async () => {
+  const contacts = scene.stub.salesforce.records.Contact ?? [];
+  const model = contacts.find((c) => c.Name === 'Dana Fischer');
+  contacts.push({ ...model, Id: '003000000000999AAA', Name: 'Sina Später', Phone: '+4989200099' });
+  scene.stub.control.fault('salesforce', { delayMs: 2000, pathIncludes: '/search' });
+  const callId = await scene.ring('+4989200099');
+  const dock = await scene.dockOf(scene.tabs.salesforce);
+  const salesforce = dock.getByRole('region', { name: 'Caller in Salesforce' });
+
+  await expect
+    .poll(() => salesforce.getByText('Looking up the caller in Salesforce…').count())
+    .toBe(1);
+  expect(await stateOf(callId)).toBe('incoming');
+  await expect.poll(() => salesforce.getByText('Sina Später').count(), { timeout: 5000 }).toBe(1);
+  await decline(callId);
+});
+
 it('shows an unknown caller with a link to create the contact', async () => {
   const callId = await scene.ring(NUMBERS.unknown);
   await scene.settledCard(callId);
