@@ -77,6 +77,14 @@ it('shows the card from every CRM in the dock of the tab used last, while it rin
   await decline(callId);
 });
 
+it('names the caller in the desktop notification once a CRM knows them', async () => {
+  const seen = await scene.recordNotifications();
+  const callId = await scene.ring(NUMBERS.dana, 'Dana');
+  await expect.poll(seen).toContain('update true Dana Fischer (Isar Logistik AG)\n+498920001234');
+  expect((await seen())[0]).toBe('create Dana (+498920001234)');
+  await decline(callId);
+});
+
 it('says in the dock why a CRM could not be asked, and the call still rings', async () => {
   scene.stub.control.fault('salesforce', { status: 401 });
   scene.stub.control.fault('hubspot', { status: 429, retryAfterSec: 30 });
@@ -136,12 +144,15 @@ it('renders a display name and CRM fields with markup as text (C28), pops on rin
   await scene.saveSettings({ screenPop: 'ring' });
   const display = '<img src=x onerror=alert(document.domain)>';
   const callId = await scene.ring(NUMBERS.markup, display);
-  await scene.settledCard(callId);
+  const card = await scene.settledCard(callId);
 
   await expect
     .poll(() => scene.tabs.salesforce.url())
     .toMatch(/\/lightning\/r\/Contact\/003\w+\/view$/);
   await expect.poll(() => scene.tabs.hubspot.url()).toMatch(/\/contacts\/4711\/record\/0-1\/\d+$/);
+  // The Zendesk tab pops too: its dock is the one on the record page, once it has loaded.
+  await expect.poll(() => scene.tabs.zendesk.url()).toBe(card.crms.zendesk?.matches[0]?.url);
+  await scene.tabs.zendesk.waitForLoadState();
   const dock = await scene.dockOf(scene.tabs.zendesk);
   await expect
     .poll(() => dock.getByText('Acme <b>Bold</b> "Quote" & Co').count())

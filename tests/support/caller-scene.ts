@@ -29,6 +29,22 @@ export const TABS = {
   zendesk: 'https://acme.zendesk.com/agent/filters/360001',
 };
 
+const RECORD_NOTIFICATIONS = `(() => {
+  const seen = (globalThis.seenNotifications = []);
+  const api = chrome.notifications;
+  const create = api.create.bind(api);
+  const update = api.update.bind(api);
+  api.create = (id, options) => {
+    seen.push('create ' + options.message);
+    return create(id, options);
+  };
+  api.update = (id, options) =>
+    update(id, options).then((done) => {
+      seen.push('update ' + done + ' ' + options.message);
+      return done;
+    });
+})()`;
+
 export interface Scene {
   server: HttpsServer;
   stub: CrmStub;
@@ -48,6 +64,12 @@ export interface Scene {
    * tab (seen in headless runs: the click reached the dock's host element, not the frame).
    */
   drawn(tab: Page): Promise<void>;
+  /**
+   * From now on (until the worker restarts), records what the hub asks of
+   * chrome.notifications, passing every call on; resolves with a reader of the record:
+   * `create <message>` and `update <shown?> <message>`.
+   */
+  recordNotifications(): Promise<() => Promise<string[]>>;
   close(): Promise<void>;
 }
 
@@ -129,6 +151,11 @@ export async function openScene(): Promise<Scene> {
       await tab.evaluate(
         () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
       );
+    },
+    async recordNotifications() {
+      const worker = await browser.serviceWorker();
+      await worker.evaluate(RECORD_NOTIFICATIONS);
+      return () => worker.evaluate('globalThis.seenNotifications');
     },
     async close() {
       for (const caller of callers) caller.stop();
