@@ -9,6 +9,8 @@
  * - logCall: the v3 calls engagement with associations (call→contact 194, →company 182).
  *   `hs_call_external_id` holds our call id and is searched before creating, so a retry after
  *   a lost answer finds the first write.
+ * No OAuth: HubSpot's token endpoint needs the app's client secret for the code exchange and
+ * every refresh, which an extension cannot keep (docs/admin.md, "Why HubSpot has no OAuth").
  * developers.hubspot.com/docs/api/crm/search, /docs/api/crm/calls, /docs/api/crm/associations
  */
 import type { CallLogEntry, CrmApi, CrmApiDeps, CrmMatch, LookupOptions } from '../api-adapter.ts';
