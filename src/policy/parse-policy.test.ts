@@ -45,6 +45,14 @@ describe('parsePolicy: one key at a time', () => {
     ['defaultCountry', 'at', { defaultCountry: 'AT' }],
     ['outsideLinePrefix', '0', { outsideLinePrefix: '0' }],
     ['dialFormat', 'national', { dialFormat: 'national' }],
+    ['internationalPrefix', '00', { internationalPrefix: '00' }],
+    ['internationalPrefix', '+', { internationalPrefix: '+' }],
+    [
+      'numberIgnoreLabels',
+      ['Rechnung*', 'Kunden-Nr', 'PO'],
+      { numberIgnoreLabels: ['rechnung*', 'kunden-nr', 'po'] },
+    ],
+    ['numberIgnoreLabels', [], { numberIgnoreLabels: [] }],
     ['detectNumbers', false, { detectNumbers: false }],
     ['hubspotToken', 'pat-eu1-0000', { hubspotToken: 'pat-eu1-0000' }],
     ['screenPop', 'answer', { screenPop: 'answer' }],
@@ -83,6 +91,11 @@ describe('parsePolicy: one key at a time', () => {
     ['defaultCountry', 'XX', 'unknownCountry'],
     ['outsideLinePrefix', '0,', 'notDigits'],
     ['dialFormat', 'e164', 'notAllowed'],
+    ['internationalPrefix', '+00', 'notIntlPrefix'],
+    ['internationalPrefix', '00000', 'notIntlPrefix'],
+    ['internationalPrefix', 0, 'wrongType'],
+    ['numberIgnoreLabels', 'invoice', 'wrongType'],
+    ['numberIgnoreLabels', Array.from({ length: 301 }, (_, i) => `w${i}`), 'tooLong'],
     ['detectNumbers', 'yes', 'wrongType'],
     ['screenPop', 'always', 'notAllowed'],
     ['callWaiting', 1, 'wrongType'],
@@ -149,11 +162,26 @@ describe('parsePolicy: whole policies', () => {
     ]);
   });
 
+  it('keeps the good filter labels and names each bad one', () => {
+    const policy = parsePolicy({ numberIgnoreLabels: ['invoice', 'order#', ' ', 'x'.repeat(61)] });
+    expect(policy.values).toEqual({ numberIgnoreLabels: ['invoice'] });
+    expect(policy.locked).toEqual(['numberIgnoreLabels']);
+    expect(policy.ignored).toEqual([
+      { key: 'numberIgnoreLabels[1]', reason: 'invalidLabel', value: 'order#' },
+      { key: 'numberIgnoreLabels[2]', reason: 'empty', value: ' ' },
+      { key: 'numberIgnoreLabels[3]', reason: 'tooLong', value: 'x'.repeat(61) },
+    ]);
+  });
+
   it('does not apply a list whose every entry is bad', () => {
-    const policy = parsePolicy({ enabledCrms: ['pipedrive'], iceServers: [{ urls: ['x'] }] });
+    const policy = parsePolicy({
+      enabledCrms: ['pipedrive'],
+      iceServers: [{ urls: ['x'] }],
+      numberIgnoreLabels: ['no;label'],
+    });
     expect(policy.values).toEqual({});
     expect(policy.locked).toEqual([]);
-    expect(policy.ignored).toHaveLength(2);
+    expect(policy.ignored).toHaveLength(3);
   });
 });
 

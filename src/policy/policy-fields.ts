@@ -13,6 +13,8 @@ export type Report = (issue: PolicyIssue) => void;
 type Field = (raw: unknown, key: string, report: Report) => Partial<Settings> | undefined;
 
 export const CRMS: readonly CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
+/** As many filter labels as the settings store takes (src/settings/validate.ts). */
+const MAX_LABELS = 300;
 
 /** A short, printable echo of a bad value for the options page. */
 export function preview(raw: unknown): string {
@@ -101,6 +103,14 @@ const extraHosts: Field = (raw, key, report) => {
   return { extraHosts: result };
 };
 
+/** The policy's list replaces the built-in one; an empty list is a choice (no filter words). */
+const numberIgnoreLabels: Field = (raw, key, report) => {
+  if (Array.isArray(raw) && raw.length > MAX_LABELS) return void report({ key, reason: 'tooLong' });
+  const labels = entries(raw, key, report, asString(v.checkIgnoreLabel));
+  if (!labels || (labels.length === 0 && Array.isArray(raw) && raw.length > 0)) return undefined;
+  return { numberIgnoreLabels: labels };
+};
+
 export const FIELDS: Record<string, Field> = {
   sipServer: text(v.checkServerUrl, (sipServer) => ({ sipServer })),
   sipUri: text(v.checkSipUri, (sipUri) => ({ sipUri })),
@@ -129,7 +139,11 @@ export const FIELDS: Record<string, Field> = {
     (s) => v.checkOneOf(s, ['national', 'international'] as const),
     (value) => ({ dialFormat: value as Settings['dialFormat'] }),
   ),
+  internationalPrefix: text(v.checkInternationalPrefix, (internationalPrefix) => ({
+    internationalPrefix,
+  })),
   detectNumbers: flag((detectNumbers) => ({ detectNumbers })),
+  numberIgnoreLabels,
   enabledCrms,
   extraHosts,
   hubspotToken: text(

@@ -24,6 +24,8 @@ export const POLICY_REASONS = [
   'invalidIceUrl',
   'turnNeedsCredentials',
   'conflict',
+  'notIntlPrefix',
+  'invalidLabel',
 ] as const;
 
 export type PolicyReason = (typeof POLICY_REASONS)[number];

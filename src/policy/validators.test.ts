@@ -4,6 +4,8 @@ import {
   checkCountry,
   checkHostName,
   checkHostPattern,
+  checkIgnoreLabel,
+  checkInternationalPrefix,
   checkPrefix,
   checkServerUrl,
   checkSipDomain,
@@ -104,6 +106,33 @@ describe('country and prefix', () => {
     ['123456789', 'tooLong'],
   ])('prefix %s → %s', (input, expected) => {
     expect(reason(checkPrefix(input))).toBe(expected);
+  });
+
+  it.each([
+    ['+', 'ok'],
+    [' 00 ', 'ok'],
+    ['011', 'ok'],
+    ['', 'notIntlPrefix'],
+    ['+00', 'notIntlPrefix'],
+    ['00000', 'notIntlPrefix'],
+  ])('international prefix %s → %s', (input, expected) => {
+    expect(reason(checkInternationalPrefix(input))).toBe(expected);
+  });
+});
+
+describe('filter labels', () => {
+  it.each([
+    ['Kunden-Nr.', 'ok'],
+    ['rechnung*', 'ok'],
+    ['n° 1', 'invalidLabel'],
+    ['', 'empty'],
+    ['a'.repeat(61), 'tooLong'],
+  ])('%s → %s', (input, expected) => {
+    expect(reason(checkIgnoreLabel(input))).toBe(expected);
+  });
+
+  it('lower-cases a label, as the matcher reads it', () => {
+    expect(checkIgnoreLabel(' Kundennr ')).toEqual({ ok: true, value: 'kundennr' });
   });
 });
 

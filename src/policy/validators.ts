@@ -106,6 +106,24 @@ export function checkPrefix(input: string): Check<string> {
   return digits.length > 8 ? fail('tooLong') : ok(digits);
 }
 
+/** How the PBX wants the international prefix: `+` as such, or its digits (`00`, `011`). */
+export function checkInternationalPrefix(input: string): Check<string> {
+  const text = input.trim();
+  if (text === '+') return ok(text);
+  return /^\d{1,4}$/.test(text) ? ok(text) : fail('notIntlPrefix');
+}
+
+/**
+ * A label that marks the digits after it as no phone number (src/numbers/labels.ts): words of
+ * letters and digits, with dots, dashes and a `*` for "any ending". Lower-cased, as matched.
+ */
+export function checkIgnoreLabel(input: string): Check<string> {
+  const label = input.trim().toLowerCase();
+  if (label === '') return fail('empty');
+  if (label.length > 60) return fail('tooLong');
+  return /^[\p{L}\p{N} .*-]+$/u.test(label) ? ok(label) : fail('invalidLabel');
+}
+
 export function checkOneOf<T extends string>(input: string, allowed: readonly T[]): Check<T> {
   const value = allowed.find((a) => a === input.trim());
   return value === undefined ? fail('notAllowed') : ok(value);

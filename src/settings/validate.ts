@@ -71,6 +71,8 @@ const EXPLAINED = new Set<string>([
   'registerExpires',
   'defaultCountry',
   'outsideLinePrefix',
+  'internationalPrefix',
+  'numberIgnoreLabels',
   'iceServers',
   'extraHosts',
 ]);

@@ -22,11 +22,15 @@ export interface IceRow {
   credential: string;
 }
 
-export interface Draft extends Omit<Settings, 'iceServers' | 'registerExpires' | 'extraHosts'> {
+type TextKeys = 'iceServers' | 'registerExpires' | 'extraHosts' | 'numberIgnoreLabels';
+
+export interface Draft extends Omit<Settings, TextKeys> {
   iceServers: IceRow[];
   registerExpires: string;
   /** One host per line. */
   extraHosts: Record<CrmName, string>;
+  /** One label per line. */
+  numberIgnoreLabels: string;
 }
 
 export type SetDraft = (patch: Partial<Draft>) => void;
@@ -51,6 +55,7 @@ export function toDraft({ values }: SettingsView): Draft {
       credential: s.credential ?? '',
     })),
     registerExpires: String(values.registerExpires),
+    numberIgnoreLabels: values.numberIgnoreLabels.join('\n'),
     extraHosts: {
       salesforce: values.extraHosts.salesforce.join('\n'),
       hubspot: values.extraHosts.hubspot.join('\n'),
@@ -90,6 +95,8 @@ function fromDraft(draft: Draft): Settings {
     authorizationUser: draft.authorizationUser.trim(),
     displayName: draft.displayName.trim(),
     outsideLinePrefix: draft.outsideLinePrefix.trim(),
+    internationalPrefix: draft.internationalPrefix.trim(),
+    numberIgnoreLabels: lines(draft.numberIgnoreLabels),
     hubspotToken: draft.hubspotToken.trim(),
     iceServers: iceServers(draft.iceServers),
     registerExpires: Number(draft.registerExpires),

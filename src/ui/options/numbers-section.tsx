@@ -49,6 +49,16 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
           set({ dialFormat: value === 'national' ? 'national' : 'international' })
         }
       />
+      <TextField
+        path="internationalPrefix"
+        label={t('optionsIntlPrefixLabel')}
+        hint={t('optionsIntlPrefixHint')}
+        inputMode="tel"
+        value={draft.internationalPrefix}
+        error={errors.get('internationalPrefix')}
+        locked={locked('internationalPrefix')}
+        onInput={(internationalPrefix) => set({ internationalPrefix })}
+      />
       <CheckField
         path="detectNumbers"
         label={t('optionsDetectLabel')}
@@ -56,6 +66,16 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
         checked={draft.detectNumbers}
         locked={locked('detectNumbers')}
         onChange={(detectNumbers) => set({ detectNumbers })}
+      />
+      <TextField
+        path="numberIgnoreLabels"
+        label={t('optionsIgnoreLabelsLabel')}
+        hint={t('optionsIgnoreLabelsHint')}
+        multiline
+        value={draft.numberIgnoreLabels}
+        error={errors.get('numberIgnoreLabels')}
+        locked={locked('numberIgnoreLabels')}
+        onInput={(numberIgnoreLabels) => set({ numberIgnoreLabels })}
       />
     </section>
   );

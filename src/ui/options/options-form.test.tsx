@@ -160,6 +160,69 @@ describe('OptionsForm under admin policy', () => {
   });
 });
 
+describe('OptionsForm with a SIP domain set by policy', () => {
+  const view = makeView({
+    locked: ['sipServer'],
+    sipDomain: { name: 'pbx.example.test', locked: true },
+  });
+
+  it('takes the extension alone, as the hub does, and says which domain completes it', async () => {
+    const { onSave, type, save } = setup(view);
+    const address = screen.getByLabelText('SIP address');
+    expect(address).toHaveAccessibleDescription(/the domain: pbx\.example\.test\./);
+    type('SIP address', '1001');
+    save();
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith({ sipUri: '1001' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('still refuses what is no extension', () => {
+    const { onSave, type, save } = setup(view);
+    type('SIP address', '10 01');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'SIP address: enter your extension, for example 1001.',
+    );
+    expect(onSave).not.toHaveBeenCalled();
+  });
+});
+
+describe('OptionsForm dial and detection rules', () => {
+  it('saves the international prefix and the filter words, one per line', async () => {
+    const { onSave, type, save } = setup(
+      makeView({ values: { ...makeView().values, numberIgnoreLabels: ['invoice*'] } }),
+    );
+    type('International prefix', '00');
+    type('No phone number after these words', 'invoice*\nKundennr.\n');
+    save();
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({
+        internationalPrefix: '00',
+        numberIgnoreLabels: ['invoice*', 'Kundennr.'],
+      }),
+    );
+  });
+
+  it('names a bad prefix and a bad word', () => {
+    const { onSave, type, save } = setup();
+    type('International prefix', '+00');
+    type('No phone number after these words', 'invoice\norder#');
+    save();
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent('International prefix: enter + or up to four digits');
+    expect(summary).toHaveTextContent('No phone number after these words: “order#” may hold');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('shows both locked when the policy sets them', () => {
+    setup(makeView({ locked: ['internationalPrefix', 'numberIgnoreLabels'] }));
+    expect(screen.getByLabelText('International prefix')).toBeDisabled();
+    const words = screen.getByLabelText('No phone number after these words');
+    expect(words).toBeDisabled();
+    expect(words).toHaveAccessibleDescription(/Set by your administrator/);
+  });
+});
+
 describe('OptionsForm account test and devices', () => {
   it('tests the account with the form values and reports the time', async () => {
     const { onTest, type } = setup();

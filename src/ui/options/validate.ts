@@ -14,6 +14,11 @@ export interface FieldError {
 }
 
 const SIP_URI = /^sips?:[^\s@]+@[^\s@]+$/i;
+/** Under a policy SIP domain the hub completes `1001` or `1001@host` (src/policy/merge.ts). */
+const SIP_USER = /^(sips?:)?[^\s@:]+(@[^\s@]+)?$/i;
+const INTL_PREFIX = /^(\+|\d{1,4})$/;
+const LABEL = /^[\p{L}\p{N} .*-]{1,60}$/u;
+const MAX_LABELS = 300;
 const HOST = /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
 const ICE_URL = /^(stuns?|turns?):\S+$/i;
 const MAX_DISPLAY_NAME = 64;
@@ -27,7 +32,12 @@ function serverUrlOk(value: string): boolean {
   }
 }
 
-export function validate(draft: Draft, locked: (key: SettingKey) => boolean): FieldError[] {
+/** `sipDomain`: the domain admin policy sets, so that the extension alone is an address. */
+export function validate(
+  draft: Draft,
+  locked: (key: SettingKey) => boolean,
+  sipDomain?: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   const fail = (field: string, label: string, reason: string) =>
     errors.push({ field, message: t('optionsFieldError', label, reason) });
@@ -42,8 +52,10 @@ export function validate(draft: Draft, locked: (key: SettingKey) => boolean): Fi
       t(server ? 'optionsErrServerUrl' : 'optionsErrRequired'),
     );
   }
-  if (open('sipUri') && (server || uri) && !SIP_URI.test(uri)) {
-    fail('sipUri', t('optionsSipUriLabel'), t(uri ? 'optionsErrSipUri' : 'optionsErrRequired'));
+  const address = sipDomain ? SIP_USER : SIP_URI;
+  if (open('sipUri') && (server || uri) && !address.test(uri)) {
+    const wrong = sipDomain ? 'optionsErrExtension' : 'optionsErrSipUri';
+    fail('sipUri', t('optionsSipUriLabel'), t(uri ? wrong : 'optionsErrRequired'));
   }
   if (open('authorizationUser') && /\s/.test(draft.authorizationUser.trim())) {
     fail('authorizationUser', t('optionsAuthUserLabel'), t('optionsErrNoSpaces'));
@@ -78,6 +90,18 @@ export function validate(draft: Draft, locked: (key: SettingKey) => boolean): Fi
 
   if (open('outsideLinePrefix') && !/^[0-9*#]{0,5}$/.test(draft.outsideLinePrefix.trim())) {
     fail('outsideLinePrefix', t('optionsPrefixLabel'), t('optionsErrPrefix'));
+  }
+  if (open('internationalPrefix') && !INTL_PREFIX.test(draft.internationalPrefix.trim())) {
+    fail('internationalPrefix', t('optionsIntlPrefixLabel'), t('optionsErrIntlPrefix'));
+  }
+  if (open('numberIgnoreLabels')) {
+    const labels = lines(draft.numberIgnoreLabels);
+    const bad = labels.find((label) => !LABEL.test(label));
+    const name = t('optionsIgnoreLabelsLabel');
+    if (bad !== undefined) fail('numberIgnoreLabels', name, t('optionsErrIgnoreLabel', bad));
+    else if (labels.length > MAX_LABELS) {
+      fail('numberIgnoreLabels', name, t('optionsErrTooMany', MAX_LABELS));
+    }
   }
   if (open('defaultCountry') && !/^[A-Z]{2}$/.test(draft.defaultCountry)) {
     fail('defaultCountry', t('optionsCountryLabel'), t('optionsErrRequired'));
