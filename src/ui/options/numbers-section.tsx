@@ -12,7 +12,7 @@ function countryOptions(): { value: string; label: string }[] {
     .sort((a, b) => a.label.localeCompare(b.label, language));
 }
 
-type TextKey = 'outsideLinePrefix' | 'internationalPrefix' | 'numberIgnoreLabels';
+type TextKey = 'outsideLinePrefix' | 'internationalPrefix' | 'numberIgnoreLabels' | 'ownNumbers';
 
 export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
   const text = (key: TextKey) => ({
@@ -73,6 +73,12 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
         {...text('numberIgnoreLabels')}
         label={t('optionsIgnoreLabelsLabel')}
         hint={t('optionsIgnoreLabelsHint')}
+        multiline
+      />
+      <TextField
+        {...text('ownNumbers')}
+        label={t('optionsOwnNumbersLabel')}
+        hint={t('optionsOwnNumbersHint')}
         multiline
       />
     </section>
