@@ -8,17 +8,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from '../support/browser.ts';
-import { loadFixtures, serveFixtures, type Fixture } from '../support/crm-fixtures.ts';
+import {
+  fixtureNamed,
+  loadFixtures,
+  serveFixtures,
+  type Fixture,
+} from '../support/crm-fixtures.ts';
 import { startHttpsServer, type HttpsServer } from '../support/https-server.ts';
-import { CONTROLS, control } from '../support/page-controls.ts';
+import { CONTROLS, control, openFixture } from '../support/page-controls.ts';
 import { elementBoxes, recordDials, type DialSeen } from '../support/page-probes.ts';
 
 const fixtures = loadFixtures();
-const byName = (name: string): Fixture => {
-  const fixture = fixtures.find((f) => f.name === name);
-  if (!fixture) throw new Error(`no fixture ${name}`);
-  return fixture;
-};
+const byName = (name: string): Fixture => fixtureNamed(fixtures, name);
 let server: HttpsServer;
 let browser: LaunchedExtension;
 let worker: Worker;
@@ -45,13 +46,7 @@ beforeEach(() => {
   errors.length = 0;
 });
 
-async function open(fixture: Fixture): Promise<void> {
-  await page.goto(fixture.url);
-  await page.waitForFunction(() => document.documentElement.dataset.fixtureLate === 'done');
-  await expect
-    .poll(() => page.locator(CONTROLS).count(), { timeout: 10_000 })
-    .toBe(fixture.numbers.length);
-}
+const open = (fixture: Fixture) => openFixture(page, fixture);
 
 const dials = (): Promise<DialSeen[]> => worker.evaluate(() => globalThis.__ctiDials ?? []);
 

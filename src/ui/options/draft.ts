@@ -22,7 +22,8 @@ export interface IceRow {
   credential: string;
 }
 
-type TextKeys = 'iceServers' | 'registerExpires' | 'extraHosts' | 'numberIgnoreLabels';
+type TextKeys =
+  'iceServers' | 'registerExpires' | 'extraHosts' | 'numberIgnoreLabels' | 'ownNumbers';
 
 export interface Draft extends Omit<Settings, TextKeys> {
   iceServers: IceRow[];
@@ -31,6 +32,8 @@ export interface Draft extends Omit<Settings, TextKeys> {
   extraHosts: Record<CrmName, string>;
   /** One label per line. */
   numberIgnoreLabels: string;
+  /** One number per line, as typed (`+49 30 9876543`). */
+  ownNumbers: string;
 }
 
 export type SetDraft = (patch: Partial<Draft>) => void;
@@ -56,6 +59,7 @@ export function toDraft({ values }: SettingsView): Draft {
     })),
     registerExpires: String(values.registerExpires),
     numberIgnoreLabels: values.numberIgnoreLabels.join('\n'),
+    ownNumbers: values.ownNumbers.join('\n'),
     extraHosts: {
       salesforce: values.extraHosts.salesforce.join('\n'),
       hubspot: values.extraHosts.hubspot.join('\n'),
@@ -63,6 +67,9 @@ export function toDraft({ values }: SettingsView): Draft {
     },
   };
 }
+
+/** `+49 (30) 987-6543` → `+49309876543`: the settings store keeps E.164. */
+export const compactNumber = (typed: string): string => typed.replace(/[\s()./-]/g, '');
 
 export const lines = (text: string): string[] =>
   text
@@ -97,6 +104,7 @@ function fromDraft(draft: Draft): Settings {
     outsideLinePrefix: draft.outsideLinePrefix.trim(),
     internationalPrefix: draft.internationalPrefix.trim(),
     numberIgnoreLabels: lines(draft.numberIgnoreLabels),
+    ownNumbers: lines(draft.ownNumbers).map(compactNumber),
     hubspotToken: draft.hubspotToken.trim(),
     iceServers: iceServers(draft.iceServers),
     registerExpires: Number(draft.registerExpires),

@@ -12,7 +12,17 @@ function countryOptions(): { value: string; label: string }[] {
     .sort((a, b) => a.label.localeCompare(b.label, language));
 }
 
+type TextKey = 'outsideLinePrefix' | 'internationalPrefix' | 'numberIgnoreLabels' | 'ownNumbers';
+
 export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
+  const text = (key: TextKey) => ({
+    path: key,
+    value: draft[key],
+    error: errors.get(key),
+    locked: locked(key),
+    onInput: (value: string) => set({ [key]: value }),
+  });
+
   return (
     <section aria-labelledby="opt-numbers">
       <h2 id="opt-numbers">{t('optionsNumbers')}</h2>
@@ -27,14 +37,10 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
         onChange={(defaultCountry) => set({ defaultCountry })}
       />
       <TextField
-        path="outsideLinePrefix"
+        {...text('outsideLinePrefix')}
         label={t('optionsPrefixLabel')}
         hint={t('optionsPrefixHint')}
         inputMode="tel"
-        value={draft.outsideLinePrefix}
-        error={errors.get('outsideLinePrefix')}
-        locked={locked('outsideLinePrefix')}
-        onInput={(outsideLinePrefix) => set({ outsideLinePrefix })}
       />
       <SelectField
         path="dialFormat"
@@ -50,14 +56,10 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
         }
       />
       <TextField
-        path="internationalPrefix"
+        {...text('internationalPrefix')}
         label={t('optionsIntlPrefixLabel')}
         hint={t('optionsIntlPrefixHint')}
         inputMode="tel"
-        value={draft.internationalPrefix}
-        error={errors.get('internationalPrefix')}
-        locked={locked('internationalPrefix')}
-        onInput={(internationalPrefix) => set({ internationalPrefix })}
       />
       <CheckField
         path="detectNumbers"
@@ -68,14 +70,16 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
         onChange={(detectNumbers) => set({ detectNumbers })}
       />
       <TextField
-        path="numberIgnoreLabels"
+        {...text('numberIgnoreLabels')}
         label={t('optionsIgnoreLabelsLabel')}
         hint={t('optionsIgnoreLabelsHint')}
         multiline
-        value={draft.numberIgnoreLabels}
-        error={errors.get('numberIgnoreLabels')}
-        locked={locked('numberIgnoreLabels')}
-        onInput={(numberIgnoreLabels) => set({ numberIgnoreLabels })}
+      />
+      <TextField
+        {...text('ownNumbers')}
+        label={t('optionsOwnNumbersLabel')}
+        hint={t('optionsOwnNumbersHint')}
+        multiline
       />
     </section>
   );

@@ -214,8 +214,21 @@ describe('OptionsForm dial and detection rules', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
-  it('shows both locked when the policy sets them', () => {
-    setup(makeView({ locked: ['internationalPrefix', 'numberIgnoreLabels'] }));
+  it('saves own numbers in E.164 and names one that is not international', async () => {
+    const { onSave, type, save } = setup();
+    type('Your own numbers', '030 9876543');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent('Your own numbers: “030 9876543” is not');
+    type('Your own numbers', '+49 (30) 987-6543\n+43 1 5556677');
+    save();
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({ ownNumbers: ['+49309876543', '+4315556677'] }),
+    );
+  });
+
+  it('shows them locked when the policy sets them', () => {
+    setup(makeView({ locked: ['internationalPrefix', 'numberIgnoreLabels', 'ownNumbers'] }));
+    expect(screen.getByLabelText('Your own numbers')).toBeDisabled();
     expect(screen.getByLabelText('International prefix')).toBeDisabled();
     const words = screen.getByLabelText('No phone number after these words');
     expect(words).toBeDisabled();

@@ -5,7 +5,7 @@
  */
 import type { SettingKey } from '../../settings/settings.ts';
 import { t } from '../i18n.ts';
-import { CRM_LABELS, CRMS, isBlankRow, lines, type Draft } from './draft.ts';
+import { CRM_LABELS, CRMS, compactNumber, isBlankRow, lines, type Draft } from './draft.ts';
 
 export interface FieldError {
   /** Path of the field, e.g. `sipServer` or `iceServers.1.urls` (see `fieldId`). */
@@ -19,6 +19,7 @@ const SIP_USER = /^(sips?:)?[^\s@:]+(@[^\s@]+)?$/i;
 const INTL_PREFIX = /^(\+|\d{1,4})$/;
 const LABEL = /^[\p{L}\p{N} .*-]{1,60}$/u;
 const MAX_LABELS = 300;
+const E164 = /^\+[1-9]\d{5,14}$/;
 const HOST = /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
 const ICE_URL = /^(stuns?|turns?):\S+$/i;
 const MAX_DISPLAY_NAME = 64;
@@ -101,6 +102,12 @@ export function validate(
     if (bad !== undefined) fail('numberIgnoreLabels', name, t('optionsErrIgnoreLabel', bad));
     else if (labels.length > MAX_LABELS) {
       fail('numberIgnoreLabels', name, t('optionsErrTooMany', MAX_LABELS));
+    }
+  }
+  if (open('ownNumbers')) {
+    const bad = lines(draft.ownNumbers).find((n) => !E164.test(compactNumber(n)));
+    if (bad !== undefined) {
+      fail('ownNumbers', t('optionsOwnNumbersLabel'), t('optionsErrOwnNumber', bad));
     }
   }
   if (open('defaultCountry') && !/^[A-Z]{2}$/.test(draft.defaultCountry)) {
