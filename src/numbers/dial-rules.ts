@@ -12,6 +12,7 @@
  *    so it is returned separately as DTMF to send once the call is active. Appending digits
  *    would dial a different number; German direct-dial suffixes are already part of the E.164.
  */
+import { OUTSIDE_LINE_PREFIX } from '../settings/checks/dialling-checks.ts';
 import type { Settings } from '../settings/settings.ts';
 import { readSuffix, splitExtension, SUFFIX_WORDS } from './extension.ts';
 import { linkTarget, valueTarget } from './link-target.ts';
@@ -55,7 +56,7 @@ export function validateDialString(value: string): string {
 /** The dial string for an E.164 number under the PBX's rules. */
 export function toDialString(e164: string, settings: DialSettings): string {
   if (!/^\+[1-9]\d{1,14}$/.test(e164)) throw new DialStringError(`not E.164: ${e164}`);
-  const prefix = /^[0-9*#]{0,4}$/.test(settings.outsideLinePrefix)
+  const prefix = OUTSIDE_LINE_PREFIX.test(settings.outsideLinePrefix)
     ? settings.outsideLinePrefix
     : '';
   const number = parseWithMetadata(e164, 'US');

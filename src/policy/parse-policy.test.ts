@@ -84,18 +84,22 @@ describe('parsePolicy: one key at a time', () => {
     ['sipServer', 'ws://pbx.example.com/ws', 'insecureUrl'],
     ['sipServer', 42, 'wrongType'],
     ['sipUri', '1001', 'invalidSipUri'],
-    ['authorizationUser', 'two words', 'notAllowed'],
+    ['authorizationUser', 'two words', 'invalidChars'],
     ['displayName', 'x'.repeat(101), 'tooLong'],
     ['registerExpires', 10, 'outOfRange'],
     ['registerExpires', '300', 'wrongType'],
     ['defaultCountry', 'XX', 'unknownCountry'],
-    ['outsideLinePrefix', '0,', 'notDigits'],
+    ['outsideLinePrefix', '0,', 'invalidPrefix'],
+    ['outsideLinePrefix', '12345', 'invalidPrefix'],
+    ['password', '', 'required'],
+    ['displayName', 'Line\u0007', 'invalidChars'],
+    ['sipServer', 'wss://pbx.example.com:99999/ws', 'invalidPort'],
     ['dialFormat', 'e164', 'notAllowed'],
     ['internationalPrefix', '+00', 'notIntlPrefix'],
     ['internationalPrefix', '00000', 'notIntlPrefix'],
     ['internationalPrefix', 0, 'wrongType'],
     ['numberIgnoreLabels', 'invoice', 'wrongType'],
-    ['numberIgnoreLabels', Array.from({ length: 301 }, (_, i) => `w${i}`), 'tooLong'],
+    ['numberIgnoreLabels', Array.from({ length: 301 }, (_, i) => `w${i}`), 'tooMany'],
     ['detectNumbers', 'yes', 'wrongType'],
     ['screenPop', 'always', 'notAllowed'],
     ['callWaiting', 1, 'wrongType'],
@@ -138,7 +142,7 @@ describe('parsePolicy: whole policies', () => {
     expect(policy.values).toEqual({ sipServer: 'wss://pbx.example.com/ws', screenPop: 'ring' });
     expect(policy.locked).toEqual(['sipServer', 'screenPop']);
     expect(policy.ignored).toEqual([
-      { key: 'defaultCountry', reason: 'unknownCountry', value: 'Germany' },
+      { key: 'defaultCountry', reason: 'unknownCountry', params: ['Germany'], value: 'Germany' },
       { key: 'futureSetting', reason: 'unknownKey' },
     ]);
   });
@@ -157,7 +161,7 @@ describe('parsePolicy: whole policies', () => {
     expect(policy.ignored).toEqual([
       { key: 'iceServers[1]', reason: 'turnNeedsCredentials' },
       { key: 'enabledCrms[1]', reason: 'notAllowed', value: 'pipedrive' },
-      { key: 'extraHosts.zendesk[1]', reason: 'invalidHost', value: '*.com' },
+      { key: 'extraHosts.zendesk[1]', reason: 'invalidHost', params: ['*.com'], value: '*.com' },
       { key: 'extraHosts.freshdesk', reason: 'unknownKey' },
     ]);
   });
@@ -167,9 +171,9 @@ describe('parsePolicy: whole policies', () => {
     expect(policy.values).toEqual({ numberIgnoreLabels: ['invoice'] });
     expect(policy.locked).toEqual(['numberIgnoreLabels']);
     expect(policy.ignored).toEqual([
-      { key: 'numberIgnoreLabels[1]', reason: 'invalidLabel', value: 'order#' },
-      { key: 'numberIgnoreLabels[2]', reason: 'empty', value: ' ' },
-      { key: 'numberIgnoreLabels[3]', reason: 'tooLong', value: 'x'.repeat(61) },
+      { key: 'numberIgnoreLabels[1]', reason: 'invalidLabel', params: ['order#'], value: 'order#' },
+      { key: 'numberIgnoreLabels[2]', reason: 'required', value: ' ' },
+      { key: 'numberIgnoreLabels[3]', reason: 'tooLong', params: ['60'], value: 'x'.repeat(61) },
     ]);
   });
 

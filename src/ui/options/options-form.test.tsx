@@ -40,11 +40,13 @@ describe('OptionsForm validation', () => {
 
     const summary = screen.getByRole('alert');
     expect(summary).toHaveTextContent(
-      'Server URL (WebSocket): enter a URL that starts with wss://',
+      'Server URL (WebSocket): Enter a WebSocket address such as wss://',
     );
     const field = screen.getByLabelText('Server URL (WebSocket)');
     expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(field).toHaveAccessibleDescription(/Server URL \(WebSocket\): enter a URL/);
+    expect(field).toHaveAccessibleDescription(
+      /Server URL \(WebSocket\): Enter a WebSocket address/,
+    );
     await waitFor(() => expect(field).toHaveFocus());
     expect(onSave).not.toHaveBeenCalled();
   });
@@ -58,11 +60,25 @@ describe('OptionsForm validation', () => {
 
     const summary = screen.getByRole('alert');
     expect(summary).toHaveTextContent(
-      'ICE server 1: a TURN server needs a user name and a password.',
+      'ICE server 1: A TURN server needs a user name and a password.',
     );
     expect(summary).toHaveTextContent(
-      'Additional host names for Zendesk: “not a host” is not a host name.',
+      'Additional host names for Zendesk: “not a host” is not a valid host name',
     );
+  });
+
+  it('refuses a server the engine could not register with, and takes a quoted name', () => {
+    const { onSave, type, save } = setup();
+    type('Server URL (WebSocket)', 'ws://pbx.example.test/ws');
+    type('SIP address', 'sip:1001@pbx.example.test;transport=ws');
+    type('Display name', 'Hotline "Süd"');
+    save();
+
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent('Server URL (WebSocket): Use wss://.');
+    expect(summary).toHaveTextContent('SIP address: Leave out parameters such as ;transport=ws');
+    expect(summary).not.toHaveTextContent('Display name');
+    expect(onSave).not.toHaveBeenCalled();
   });
 
   it('clears a message once the field is corrected', () => {
@@ -180,9 +196,7 @@ describe('OptionsForm with a SIP domain set by policy', () => {
     const { onSave, type, save } = setup(view);
     type('SIP address', '10 01');
     save();
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'SIP address: enter your extension, for example 1001.',
-    );
+    expect(screen.getByRole('alert')).toHaveTextContent('SIP address: “ ” cannot be used here.');
     expect(onSave).not.toHaveBeenCalled();
   });
 });
@@ -209,7 +223,7 @@ describe('OptionsForm dial and detection rules', () => {
     type('No phone number after these words', 'invoice\norder#');
     save();
     const summary = screen.getByRole('alert');
-    expect(summary).toHaveTextContent('International prefix: enter + or up to four digits');
+    expect(summary).toHaveTextContent('International prefix: Enter + or up to four digits');
     expect(summary).toHaveTextContent('No phone number after these words: “order#” may hold');
     expect(onSave).not.toHaveBeenCalled();
   });
@@ -261,7 +275,9 @@ describe('OptionsForm account test and devices', () => {
     const { onTest, type } = setup();
     type('SIP address', 'alice');
     fireEvent.click(screen.getByRole('button', { name: 'Test account' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('SIP address: enter an address');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'SIP address: Enter an address such as sip:1001@',
+    );
     expect(onTest).not.toHaveBeenCalled();
   });
 
