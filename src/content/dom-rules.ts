@@ -22,6 +22,12 @@ export const BOUNDARY_TAGS = new Set(
   ).split(' '),
 );
 
+/** Both of the above by tag name, for one lookup per element while collecting text. */
+export const TAG_KIND: ReadonlyMap<string, 'skip' | 'boundary'> = new Map([
+  ...[...SKIP_TAGS].map((tag) => [tag, 'skip'] as const),
+  ...[...BOUNDARY_TAGS].map((tag) => [tag, 'boundary'] as const),
+]);
+
 /**
  * Elements that need more than their tag name to classify, and line breaks: found by native
  * queries per scan (tag collections are the cheapest) instead of reading every element.

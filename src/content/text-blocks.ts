@@ -15,14 +15,7 @@
  * their blocks, so text without digits is never touched from JS.
  */
 import { MIN_DIGITS } from '../numbers/find-numbers.ts';
-import {
-  BOUNDARY_TAGS,
-  isCallLink,
-  isSkipped,
-  SKIP_TAGS,
-  SPECIAL_SELECTOR,
-  SPECIAL_TAGS,
-} from './dom-rules.ts';
+import { isCallLink, isSkipped, SPECIAL_SELECTOR, SPECIAL_TAGS, TAG_KIND } from './dom-rules.ts';
 import { joinText } from './text-join.ts';
 
 export { isBoundary, isCallLink, isSkipped, OWN_UI_ATTRIBUTE } from './dom-rules.ts';
@@ -75,7 +68,8 @@ export function collectText(root: ParentNode & Node, options: CollectOptions): C
 class Collector {
   private readonly result: Collected = { blocks: [], links: [], inputs: [], shadowRoots: [] };
   private readonly places = new Map<Node, Place>();
-  private readonly special = new Map<Element, 'skip' | 'link'>();
+  /** Phone fields, and what their attributes make of special elements (which wins). */
+  private readonly marks = new Map<Element, 'skip' | 'link' | 'field'>();
   private readonly hosts = new Set<Element>();
   private readonly links: Element[] = [];
   private readonly headers = new Map<Element, string[]>();
@@ -85,6 +79,8 @@ class Collector {
   private cell: Element | null = null;
   private blockNode: Node | null = null;
   private last: Text | null = null;
+  private row: Node | null = null;
+  private table: HTMLTableElement | null = null;
 
   constructor(
     private readonly root: ParentNode & Node,
@@ -93,6 +89,7 @@ class Collector {
 
   run(): Collected {
     const { root, options } = this;
+    for (const field of options.phoneFields) this.marks.set(field, 'field');
     const scope = root as ParentNode & Pick<Element, 'getElementsByTagName'>;
     for (const tag of SPECIAL_TAGS) {
       const found = scope.getElementsByTagName
@@ -121,10 +118,10 @@ class Collector {
   private classify(el: Element): void {
     if (el.tagName === 'BR' || el.tagName === 'HR') this.breaks.push(el);
     else if (isCallLink(el)) {
-      this.special.set(el, 'link');
+      this.marks.set(el, 'link');
       this.links.push(el);
     } else if (isSkipped(el)) {
-      this.special.set(el, 'skip');
+      this.marks.set(el, 'skip');
       if (el.tagName === 'INPUT' && this.options.phoneFields.has(el)) {
         this.result.inputs.push(el as HTMLInputElement);
       }
@@ -133,6 +130,8 @@ class Collector {
 
   /** The place of an element, derived once from its parent's. */
   private placeOf(node: Node | null): Place {
+    const near = node && this.places.get(node);
+    if (near) return near;
     const chain: Element[] = [];
     let place: Place = SKIPPED;
     for (let n = node; n; n = n.parentNode) {
@@ -162,12 +161,16 @@ class Collector {
     return true;
   }
 
+  /** Runs once per element of the page: one map lookup by element, one by tag. */
   private derive(parent: Place, el: Element): Place {
-    if (parent.skip || this.special.has(el)) return SKIPPED;
+    if (parent.skip) return SKIPPED;
+    const mark = this.marks.get(el);
+    if (mark === 'skip' || mark === 'link') return SKIPPED;
     const tag = el.tagName;
-    if (SKIP_TAGS.has(tag)) return SKIPPED;
-    const isField = this.options.phoneFields.has(el);
-    if (!BOUNDARY_TAGS.has(tag) && !isField && !this.host(el)) return parent;
+    const kind = TAG_KIND.get(tag);
+    if (kind === 'skip') return SKIPPED;
+    const isField = mark === 'field';
+    if (!kind && !isField && !(tag.includes('-') && this.host(el))) return parent;
     const cell = tag === 'TD' ? el : parent.cell;
     return { skip: false, block: el, field: parent.field || isField, cell };
   }
@@ -227,7 +230,12 @@ class Collector {
 
   /** The text of the header cell above a data cell (`<thead>`'s first row), per table once. */
   private columnHeader(cell: Element): string | undefined {
-    const table = cell.closest('table');
+    // Cells of one row come one after another: their table is looked up once.
+    if (cell.parentNode !== this.row) {
+      this.row = cell.parentNode;
+      this.table = cell.closest('table');
+    }
+    const table = this.table;
     if (!table) return undefined;
     let texts = this.headers.get(table);
     if (!texts) {

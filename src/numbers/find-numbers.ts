@@ -75,7 +75,7 @@ function segments(text: string, from: number, to: number): [number, number][] {
   for (let m = tokens.exec(text); m && m.index < to; m = tokens.exec(text)) {
     const tokenEnd = Math.min(m.index + m[0].length, to);
     // Sentence punctuation after a token is not part of it: `am 05.10.1986.` is a date.
-    const token = text.slice(m.index, tokenEnd).replace(/^[(+]+|[).,;:]+$/g, '');
+    const token = bare(text, m.index, tokenEnd);
     if (isNonPhoneToken(token) || isRange(token)) {
       if (segStart >= 0) out.push([segStart, segEnd]);
       segStart = -1;
@@ -88,7 +88,18 @@ function segments(text: string, from: number, to: number): [number, number][] {
   return out;
 }
 
+/** The token without opening brackets and plus signs before it, or punctuation after it. */
+function bare(text: string, start: number, end: number): string {
+  while (start < end && OPENERS.includes(text[start] ?? '')) start++;
+  while (end > start && CLOSERS.includes(text[end - 1] ?? '')) end--;
+  return text.slice(start, end);
+}
+
+const OPENERS = '(+';
+const CLOSERS = ').,;:';
+
 function isRange(token: string): boolean {
+  if (!token.includes('-')) return false;
   const parts = token.split('-');
   return parts.length === 2 && parts.every((p) => isNonPhoneToken(p));
 }
@@ -119,8 +130,7 @@ function evaluate(text: string, start: number, end: number, options: FindOptions
   const matchEnd = suffix ? end + suffix.length : end;
   if (!endOk(text, matchEnd)) return null;
 
-  const before = (options.before ? options.before + ' ' : '') + text.slice(0, start);
-  const verdict = labelVerdict(before.slice(-LABEL_WINDOW), options.labels ?? defaultLabels);
+  const verdict = labelVerdict(labelText(text, start, options), options.labels ?? defaultLabels);
   if (verdict === 'ignore' && !options.phoneField) return null;
 
   let segment = text.slice(start, end);
@@ -139,10 +149,23 @@ function evaluate(text: string, start: number, end: number, options: FindOptions
   return match;
 }
 
+/** The LABEL_WINDOW characters before `start`, reaching into `options.before` if needed. */
+function labelText(text: string, start: number, options: FindOptions): string {
+  if (start >= LABEL_WINDOW || !options.before)
+    return text.slice(Math.max(0, start - LABEL_WINDOW), start);
+  return (options.before + ' ' + text.slice(0, start)).slice(-LABEL_WINDOW);
+}
+
 function trim(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && !/[\d+(]/.test(text[start] ?? '')) start++;
-  while (end > start && !/\d/.test(text[end - 1] ?? '')) end--;
+  while (start < end && !isDigit(text.charCodeAt(start)) && !'+('.includes(text[start] ?? '')) {
+    start++;
+  }
+  while (end > start && !isDigit(text.charCodeAt(end - 1))) end--;
   return end > start ? [start, end] : null;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function startOk(text: string, start: number): boolean {
@@ -182,7 +205,7 @@ function digitCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
+    if (isDigit(c)) n++;
   }
   return n;
 }

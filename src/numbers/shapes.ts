@@ -27,6 +27,7 @@ const DATE = new RegExp(
 const TIME = /^(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:[:.][0-5]\d)?$/;
 
 const DOTTED = /^\d+(?:\.\d+)+$/;
+const SEPARATED = /[./:h-]/;
 
 /** A token that is a calendar date or a month and year. */
 export function isDate(token: string): boolean {
@@ -55,5 +56,7 @@ export function isVersionOrAmount(token: string): boolean {
 
 /** Whether a token can never be (part of) a phone number. */
 export function isNonPhoneToken(token: string): boolean {
+  // Every shape has a separator; plain digit groups (most tokens) need no further test.
+  if (!SEPARATED.test(token)) return false;
   return isDate(token) || TIME.test(token) || isIPv4(token) || isVersionOrAmount(token);
 }
