@@ -79,8 +79,6 @@ class Collector {
   private cell: Element | null = null;
   private blockNode: Node | null = null;
   private last: Text | null = null;
-  private row: Node | null = null;
-  private table: HTMLTableElement | null = null;
 
   constructor(
     private readonly root: ParentNode & Node,
@@ -230,12 +228,7 @@ class Collector {
 
   /** The text of the header cell above a data cell (`<thead>`'s first row), per table once. */
   private columnHeader(cell: Element): string | undefined {
-    // Cells of one row come one after another: their table is looked up once.
-    if (cell.parentNode !== this.row) {
-      this.row = cell.parentNode;
-      this.table = cell.closest('table');
-    }
-    const table = this.table;
+    const table = cell.closest('table');
     if (!table) return undefined;
     let texts = this.headers.get(table);
     if (!texts) {
@@ -247,17 +240,14 @@ class Collector {
   }
 }
 
-/** Blocks with fewer digits than any number we offer are not worth reading further. */
+/**
+ * Blocks with fewer digits than any number we offer are not worth reading further. Digits as
+ * normalize.ts reads them: ASCII, full-width, Arabic-Indic.
+ */
+const ENOUGH_DIGITS = new RegExp(
+  `(?:[0-9\uff10-\uff19\u0660-\u0669\u06f0-\u06f9][^]*?){${MIN_DIGITS}}`,
+);
+
 function enoughDigits(text: string): boolean {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const digit =
-      (c >= 48 && c <= 57) ||
-      (c >= 0xff10 && c <= 0xff19) ||
-      (c >= 0x660 && c <= 0x669) ||
-      (c >= 0x6f0 && c <= 0x6f9);
-    if (digit && ++n >= MIN_DIGITS) return true;
-  }
-  return false;
+  return ENOUGH_DIGITS.test(text);
 }

@@ -75,7 +75,7 @@ function segments(text: string, from: number, to: number): [number, number][] {
   for (let m = tokens.exec(text); m && m.index < to; m = tokens.exec(text)) {
     const tokenEnd = Math.min(m.index + m[0].length, to);
     // Sentence punctuation after a token is not part of it: `am 05.10.1986.` is a date.
-    const token = bare(text, m.index, tokenEnd);
+    const token = text.slice(m.index, tokenEnd).replace(/^[(+]+|[).,;:]+$/g, '');
     if (isNonPhoneToken(token) || isRange(token)) {
       if (segStart >= 0) out.push([segStart, segEnd]);
       segStart = -1;
@@ -87,16 +87,6 @@ function segments(text: string, from: number, to: number): [number, number][] {
   if (segStart >= 0) out.push([segStart, segEnd]);
   return out;
 }
-
-/** The token without opening brackets and plus signs before it, or punctuation after it. */
-function bare(text: string, start: number, end: number): string {
-  while (start < end && OPENERS.includes(text[start] ?? '')) start++;
-  while (end > start && CLOSERS.includes(text[end - 1] ?? '')) end--;
-  return text.slice(start, end);
-}
-
-const OPENERS = '(+';
-const CLOSERS = ').,;:';
 
 function isRange(token: string): boolean {
   if (!token.includes('-')) return false;
@@ -130,7 +120,8 @@ function evaluate(text: string, start: number, end: number, options: FindOptions
   const matchEnd = suffix ? end + suffix.length : end;
   if (!endOk(text, matchEnd)) return null;
 
-  const verdict = labelVerdict(labelText(text, start, options), options.labels ?? defaultLabels);
+  const before = (options.before ? options.before + ' ' : '') + text.slice(0, start);
+  const verdict = labelVerdict(before.slice(-LABEL_WINDOW), options.labels ?? defaultLabels);
   if (verdict === 'ignore' && !options.phoneField) return null;
 
   let segment = text.slice(start, end);
@@ -147,13 +138,6 @@ function evaluate(text: string, start: number, end: number, options: FindOptions
   const match: PhoneMatch = { start, end: matchEnd, e164: parsed.e164 };
   if (suffix?.kind === 'extension') match.extension = suffix.digits;
   return match;
-}
-
-/** The LABEL_WINDOW characters before `start`, reaching into `options.before` if needed. */
-function labelText(text: string, start: number, options: FindOptions): string {
-  if (start >= LABEL_WINDOW || !options.before)
-    return text.slice(Math.max(0, start - LABEL_WINDOW), start);
-  return (options.before + ' ' + text.slice(0, start)).slice(-LABEL_WINDOW);
 }
 
 function trim(text: string, start: number, end: number): [number, number] | null {

@@ -27,7 +27,6 @@ const DATE = new RegExp(
 const TIME = /^(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:[:.][0-5]\d)?$/;
 
 const DOTTED = /^\d+(?:\.\d+)+$/;
-const SEPARATED = /[./:h-]/;
 
 /** A token that is a calendar date or a month and year. */
 export function isDate(token: string): boolean {
@@ -36,9 +35,9 @@ export function isDate(token: string): boolean {
 
 /** A dotted quad whose parts are all 0-255. */
 export function isIPv4(token: string): boolean {
+  if (!DOTTED.test(token)) return false;
   const parts = token.split('.');
-  if (parts.length !== 4 || !DOTTED.test(token)) return false;
-  return parts.every((p) => p.length <= 3 && Number(p) <= 255);
+  return parts.length === 4 && parts.every((p) => p.length <= 3 && Number(p) <= 255);
 }
 
 /**
@@ -56,7 +55,5 @@ export function isVersionOrAmount(token: string): boolean {
 
 /** Whether a token can never be (part of) a phone number. */
 export function isNonPhoneToken(token: string): boolean {
-  // Every shape has a separator; plain digit groups (most tokens) need no further test.
-  if (!SEPARATED.test(token)) return false;
   return isDate(token) || TIME.test(token) || isIPv4(token) || isVersionOrAmount(token);
 }
