@@ -68,8 +68,7 @@ export function collectText(root: ParentNode & Node, options: CollectOptions): C
 class Collector {
   private readonly result: Collected = { blocks: [], links: [], inputs: [], shadowRoots: [] };
   private readonly places = new Map<Node, Place>();
-  /** Phone fields, and what their attributes make of special elements (which wins). */
-  private readonly marks = new Map<Element, 'skip' | 'link' | 'field'>();
+  private readonly special = new Map<Element, 'skip' | 'link'>();
   private readonly hosts = new Set<Element>();
   private readonly links: Element[] = [];
   private readonly headers = new Map<Element, string[]>();
@@ -87,7 +86,6 @@ class Collector {
 
   run(): Collected {
     const { root, options } = this;
-    for (const field of options.phoneFields) this.marks.set(field, 'field');
     const scope = root as ParentNode & Pick<Element, 'getElementsByTagName'>;
     for (const tag of SPECIAL_TAGS) {
       const found = scope.getElementsByTagName
@@ -116,10 +114,10 @@ class Collector {
   private classify(el: Element): void {
     if (el.tagName === 'BR' || el.tagName === 'HR') this.breaks.push(el);
     else if (isCallLink(el)) {
-      this.marks.set(el, 'link');
+      this.special.set(el, 'link');
       this.links.push(el);
     } else if (isSkipped(el)) {
-      this.marks.set(el, 'skip');
+      this.special.set(el, 'skip');
       if (el.tagName === 'INPUT' && this.options.phoneFields.has(el)) {
         this.result.inputs.push(el as HTMLInputElement);
       }
@@ -128,8 +126,6 @@ class Collector {
 
   /** The place of an element, derived once from its parent's. */
   private placeOf(node: Node | null): Place {
-    const near = node && this.places.get(node);
-    if (near) return near;
     const chain: Element[] = [];
     let place: Place = SKIPPED;
     for (let n = node; n; n = n.parentNode) {
@@ -159,16 +155,14 @@ class Collector {
     return true;
   }
 
-  /** Runs once per element of the page: one map lookup by element, one by tag. */
+  /** Runs once per element on the way to text: a few lookups, no attribute reads. */
   private derive(parent: Place, el: Element): Place {
-    if (parent.skip) return SKIPPED;
-    const mark = this.marks.get(el);
-    if (mark === 'skip' || mark === 'link') return SKIPPED;
+    if (parent.skip || this.special.has(el)) return SKIPPED;
     const tag = el.tagName;
     const kind = TAG_KIND.get(tag);
     if (kind === 'skip') return SKIPPED;
-    const isField = mark === 'field';
-    if (!kind && !isField && !(tag.includes('-') && this.host(el))) return parent;
+    const isField = this.options.phoneFields.has(el);
+    if (!kind && !isField && !this.host(el)) return parent;
     const cell = tag === 'TD' ? el : parent.cell;
     return { skip: false, block: el, field: parent.field || isField, cell };
   }
