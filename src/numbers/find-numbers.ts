@@ -67,6 +67,8 @@ export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch
 
 /** Cuts a run at non-phone tokens into [start, end) pieces, trimmed to digits later. */
 function segments(text: string, from: number, to: number): [number, number][] {
+  // In a run, only `.`, `/` and `-` make those shapes: without them it is one segment.
+  if (!/[./-]/.test(text.slice(from, to))) return [[from, to]];
   const out: [number, number][] = [];
   let segStart = -1;
   let segEnd = -1;
@@ -141,15 +143,9 @@ function evaluate(text: string, start: number, end: number, options: FindOptions
 }
 
 function trim(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && !isDigit(text.charCodeAt(start)) && !'+('.includes(text[start] ?? '')) {
-    start++;
-  }
-  while (end > start && !isDigit(text.charCodeAt(end - 1))) end--;
+  while (start < end && !/[\d+(]/.test(text[start] ?? '')) start++;
+  while (end > start && !/\d/.test(text[end - 1] ?? '')) end--;
   return end > start ? [start, end] : null;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function startOk(text: string, start: number): boolean {
@@ -189,7 +185,7 @@ function digitCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isDigit(c)) n++;
+    if (c >= 48 && c <= 57) n++;
   }
   return n;
 }
