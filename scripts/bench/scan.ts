@@ -4,6 +4,11 @@
  * after a page load), one mutation batch (a React-style re-render of one cell), and the naive
  * baseline, libphonenumber-js's text search over the page's whole text. Also the gzip size of
  * the largest CRM content script as built in dist/ (loader plus every chunk it loads).
+ *
+ * The initial scan counts everything the content script does synchronously for it: setting up
+ * click-to-call (overlay host, observers, listeners), reading the page's text, detecting every
+ * number, a Range and a hit for each, and the controls scheduled. The overlay's first layout
+ * pass, in the next frame (making every control, placing the on-screen ones), is its own row.
  */
 import fs from 'node:fs';
 import path from 'node:path';
