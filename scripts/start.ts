@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { Cleanup } from './demo/cleanup.ts';
 import { runScriptedCalls } from './demo/headless.ts';
 import { instructions, keepRunning } from './demo/interactive.ts';
+import { whenLauncherGone } from './demo/launcher.ts';
 import { formatReport, problemsIn } from './demo/report.ts';
 import { startStack } from './demo/stack.ts';
 import { buildExtension, DemoError, ensureSystemPackages } from './demo/system.ts';
@@ -56,17 +57,15 @@ function exit(code: number): Promise<never> {
 
 let stop: () => void = () => undefined;
 const stopped = new Promise<void>((resolve) => (stop = resolve));
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.on(signal, () => {
-    if (exiting) return;
-    say(`${signal}: stopping`);
-    stop();
-    void exit(code);
-  });
-}
+const stopFor = (why: string, code: number) => {
+  if (exiting) return;
+  say(`${why}: stopping`);
+  stop();
+  void exit(code);
+};
+process.on('SIGINT', () => stopFor('SIGINT', 130));
+process.on('SIGTERM', () => stopFor('SIGTERM', 143));
+whenLauncherGone(() => stopFor('npm was stopped', 143));
 
 async function main(): Promise<number> {
   say('checking system packages (Kamailio, SIPp, Chromium, zip)');

@@ -5,6 +5,7 @@
  */
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { ClickToCall } from '../../src/content/click-to-call.ts';
+import { Overlay } from '../../src/content/overlay.ts';
 import { PageWatch } from '../../src/content/page-watch.ts';
 import { DEFAULT_IGNORE_LABELS } from '../../src/numbers/labels.ts';
 
@@ -30,9 +31,23 @@ for (const name of ['record', 'flush'] as const) {
   };
 }
 
+// Time the overlay's layout passes: the first one makes every control and places those on
+// screen (reading boxes and testing what covers them), in the frame after the scan.
+const layouts: number[] = [];
+{
+  const proto = Overlay.prototype as unknown as Record<'layout', (this: Overlay) => void>;
+  const original = proto.layout;
+  proto.layout = function (this: Overlay) {
+    const t0 = performance.now();
+    original.call(this);
+    layouts.push(performance.now() - t0);
+  };
+}
+
 /** The content script's scan of the whole page: the first on a page, or again once warm. */
 function initialScan(): Timed {
   current?.stop.abort();
+  layouts.length = 0;
   const stop = new AbortController();
   const t0 = performance.now();
   const scanner = new ClickToCall({
@@ -64,10 +79,16 @@ async function mutationBatch(row: number): Promise<number> {
   return batches.at(-1) ?? NaN;
 }
 
+/** The first layout pass after the last scan. */
+async function firstLayout(): Promise<number> {
+  while (!layouts.length) await new Promise(requestAnimationFrame);
+  return layouts[0] ?? NaN;
+}
+
 function naiveScan(): Timed {
   const t0 = performance.now();
   const found = findPhoneNumbersInText(document.body.textContent ?? '', 'DE');
   return { found: found.length, ms: performance.now() - t0 };
 }
 
-Object.assign(globalThis, { ctiBench: { initialScan, mutationBatch, naiveScan } });
+Object.assign(globalThis, { ctiBench: { initialScan, firstLayout, mutationBatch, naiveScan } });

@@ -23,10 +23,15 @@ export function instructions(stack: Stack, headless: boolean): string {
     '    here. Answer in the popup or the notification; type h and Enter to let the peer hang up.',
     ...account.map((line) => `  - ${line}`),
   ];
-  const noWindow = [
-    'Ready, without a window (--headless --keep-running). Type c and Enter to have the demo',
-    'peer call the agent, h and Enter to hang it up. The agent does not answer by itself.',
-  ];
+  const noWindow = process.stdin.isTTY
+    ? [
+        'Ready, without a window (--headless --keep-running). Type c and Enter to have the demo',
+        'peer call the agent, h and Enter to hang it up. The agent does not answer by itself.',
+      ]
+    : [
+        'Ready, without a window (--headless --keep-running). The input is not a terminal, so',
+        'the c (call) and h (hang up) commands are off.',
+      ];
   return [
     '',
     ...(headless ? noWindow : window),

@@ -7,20 +7,19 @@
 /** Our own hosts (overlay, dock) carry this attribute; their content is never scanned. */
 export const OWN_UI_ATTRIBUTE = 'data-cti-host';
 
-export const SKIP_TAGS = new Set(
-  (
-    'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA SELECT OPTION CODE PRE KBD SAMP svg SVG MATH ' +
-    'IFRAME OBJECT EMBED CANVAS VIDEO AUDIO HEAD TITLE'
-  ).split(' '),
-);
+const SKIP_TAGS =
+  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA SELECT OPTION CODE PRE KBD SAMP svg SVG MATH ' +
+  'IFRAME OBJECT EMBED CANVAS VIDEO AUDIO HEAD TITLE';
 
-export const BOUNDARY_TAGS = new Set(
-  (
-    'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY BR BUTTON CAPTION DD DETAILS DIALOG DIV DL DT ' +
-    'FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LEGEND LI MAIN NAV OL ' +
-    'P SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'
-  ).split(' '),
-);
+const BOUNDARY_TAGS =
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY BR BUTTON CAPTION DD DETAILS DIALOG DIV DL DT ' +
+  'FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LEGEND LI MAIN NAV OL ' +
+  'P SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL';
+
+/** Skipped and block elements by tag name: one lookup per element while collecting text. */
+export const TAG_KIND = new Map<string, 'skip' | 'boundary'>();
+for (const tag of SKIP_TAGS.split(' ')) TAG_KIND.set(tag, 'skip');
+for (const tag of BOUNDARY_TAGS.split(' ')) TAG_KIND.set(tag, 'boundary');
 
 /**
  * Elements that need more than their tag name to classify, and line breaks: found by native
@@ -35,12 +34,12 @@ const LINK_SCHEME = /^\s*(tel|callto|sips?):/i;
 
 /** Whether an element starts a block of its own (used to find what a mutation touched). */
 export function isBoundary(element: Element, phoneFields: ReadonlySet<Element>): boolean {
-  return BOUNDARY_TAGS.has(element.tagName) || phoneFields.has(element);
+  return TAG_KIND.get(element.tagName) === 'boundary' || phoneFields.has(element);
 }
 
 /** Whether an element's content is never read: editors, code, our own UI. */
 export function isSkipped(element: Element): boolean {
-  if (SKIP_TAGS.has(element.tagName) || element.tagName === 'INPUT') return true;
+  if (TAG_KIND.get(element.tagName) === 'skip' || element.tagName === 'INPUT') return true;
   if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && EDITABLE.has(editable)) return true;

@@ -86,15 +86,25 @@ export class Overlay {
       control.dataset.ctiLink = '';
       control.tabIndex = -1;
       control.setAttribute('aria-hidden', 'true');
-    } else {
+    }
+    control.hidden = true;
+    this.hitOf.set(control, hit);
+    return control;
+  }
+
+  /**
+   * Name and icon, given when a control first shows: a list view has hundreds of numbers off
+   * screen, and reading each one's text (`Range.toString`) and drawing its icon is most of a
+   * control's cost. A hidden control is not in the accessibility tree, so it needs neither.
+   */
+  private dress(control: HTMLElement, hit: Hit): void {
+    if (control.firstChild) return;
+    if (hit.kind !== 'link') {
       const label = this.options.label(shownAs(hit));
       control.setAttribute('aria-label', label);
       control.title = label;
     }
-    control.hidden = true;
-    control.append(phoneIcon(doc));
-    this.hitOf.set(control, hit);
-    return control;
+    control.append(phoneIcon(this.options.doc));
   }
 
   /** The page's call link under the pointer, whose badge shows while it is hovered. */
@@ -137,7 +147,10 @@ export class Overlay {
     }
     for (const [control, at] of placed) {
       control.hidden = !at;
-      if (at) control.style.transform = `translate(${Math.round(at.x)}px, ${Math.round(at.y)}px)`;
+      if (!at) continue;
+      const hit = this.hitOf.get(control);
+      if (hit) this.dress(control, hit);
+      control.style.transform = `translate(${Math.round(at.x)}px, ${Math.round(at.y)}px)`;
     }
   }
 

@@ -2,7 +2,7 @@
  * Finds what can be called in a DOM subtree and its shadow roots: numbers in text (as Ranges,
  * so nothing in the page is rewritten, C19), the page's own call links, and known phone inputs.
  */
-import { findPhoneNumbers } from '../numbers/find-numbers.ts';
+import { findPhoneNumbers, type FindOptions } from '../numbers/find-numbers.ts';
 import type { LabelMatcher } from '../numbers/labels.ts';
 import { linkTarget } from '../numbers/link-target.ts';
 import { withExtension } from '../numbers/extension.ts';
@@ -87,11 +87,13 @@ function scanInto(root: Root, context: ScanContext, result: ScanResult): void {
 
 function textHits(block: TextBlock, context: ScanContext, hits: Hit[]): void {
   const label = block.header ?? (block.owner && context.fieldLabel?.(block.owner));
-  const matches = findPhoneNumbers(block.text, {
-    ...context,
+  const options: FindOptions = {
+    defaultCountry: context.defaultCountry,
+    labels: context.labels,
     phoneField: block.phoneField,
-    ...(label ? { before: label } : {}),
-  });
+  };
+  if (label) options.before = label;
+  const matches = findPhoneNumbers(block.text, options);
   for (const m of matches) {
     const start = locate(block, m.start);
     const end = locate(block, m.end - 1);

@@ -34,11 +34,17 @@ export function crmOfUrl(
 
   const host = parsed.hostname.toLowerCase();
   for (const crm of CRM_NAMES) {
-    const patterns = [...HOSTS[crm], ...(extraHosts[crm] ?? []).map((h) => h.toLowerCase())];
+    const patterns = [...HOSTS[crm], ...(extraHosts[crm] ?? []).map(hostPattern)];
     const hit = patterns.some((p) => (p.startsWith('.') ? host.endsWith(p) : host === p));
     if (hit && isAgentPage(crm, parsed)) return { crm, origin: parsed.origin };
   }
   return undefined;
+}
+
+/** An extra host as settings write it: `crm.example.com`, or `*.example.com` for its subdomains. */
+function hostPattern(host: string): string {
+  const name = host.trim().toLowerCase();
+  return name.startsWith('*.') ? name.slice(1) : name;
 }
 
 /** Zendesk's help center shares the host; only the agent workspace has the session we use. */

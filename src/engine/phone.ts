@@ -59,9 +59,9 @@ export class Phone {
     if (this.ua) return;
     const checked = validateAccount(this.account);
     if (!checked.ok) {
-      const detail = checked.errors.map((e) => `${e.field}: ${e.message}`).join(' ');
+      const invalid = { type: 'invalid', problems: checked.errors } as const;
       return this.setRegistration(
-        registrationTransition(this.registrationState, { type: 'invalid', detail }, Date.now()),
+        registrationTransition(this.registrationState, invalid, Date.now()),
       );
     }
 

@@ -68,8 +68,16 @@ describe('registrationTransition', () => {
   });
 
   it('treats invalid settings as final too', () => {
-    const invalid = next(unregistered, { type: 'invalid', detail: 'server: bad' }, at);
-    expect(invalid).toMatchObject({ state: 'failed', failure: 'invalid-settings' });
+    const invalid = next(
+      unregistered,
+      { type: 'invalid', problems: [{ field: 'server', code: 'invalidUrl' }] },
+      at,
+    );
+    expect(invalid).toMatchObject({
+      state: 'failed',
+      failure: 'invalid-settings',
+      problems: [{ field: 'server', code: 'invalidUrl' }],
+    });
     expect(invalid && next(invalid, { type: 'register' }, at)).toBeNull();
   });
 

@@ -15,7 +15,11 @@
  * until `reconfigure` (new settings). sip.js's own Registerer state is not trusted as status:
  * it stays "Registered" after the socket drops, so transport loss is its own event here.
  */
-import type { RegistrationFailure, RegistrationSnapshot } from '../protocol/phone-state.ts';
+import type {
+  AccountProblem,
+  RegistrationFailure,
+  RegistrationSnapshot,
+} from '../protocol/phone-state.ts';
 
 export type RegistrationEvent =
   | { type: 'register' }
@@ -23,7 +27,7 @@ export type RegistrationEvent =
   | { type: 'rejected'; failure: RegistrationFailure; detail: string; retryAt?: number }
   | { type: 'unreachable'; detail: string; retryAt?: number }
   | { type: 'lapsed'; detail: string; retryAt?: number }
-  | { type: 'invalid'; detail: string }
+  | { type: 'invalid'; problems: AccountProblem[] }
   | { type: 'stop' }
   | { type: 'reconfigure' };
 
@@ -86,7 +90,7 @@ export function registrationTransition(
       if (state !== 'registered') return null;
       return failed('server-error', event.detail, now, event.retryAt);
     case 'invalid':
-      return failed('invalid-settings', event.detail, now);
+      return { state: 'failed', failure: 'invalid-settings', problems: event.problems, since: now };
     case 'stop':
       return state === 'unregistered' ? current : initialRegistration(now);
     case 'reconfigure':

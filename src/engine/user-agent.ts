@@ -12,7 +12,7 @@ import {
   type LogLevel as SipLogLevel,
 } from 'sip.js';
 import type { Logger } from '../core/logger.ts';
-import type { AccountSettings } from './account.ts';
+import { quotedDisplayName, type AccountSettings } from './account.ts';
 import { sipLogConnector } from './sip-log.ts';
 import { ICE_GATHERING_CAP_MS, webHandlerFactory } from './web-handler.ts';
 
@@ -39,7 +39,7 @@ export function createUserAgent(setup: UserAgentSetup): UserAgent {
     transportOptions: { server: account.server, traceSip: false, connectionTimeout: 5 },
     authorizationUsername: account.authorizationUser || uri.user || '',
     authorizationPassword: account.password,
-    displayName: account.displayName ?? '',
+    displayName: quotedDisplayName(account.displayName ?? ''),
     delegate: setup.delegate,
     sendInitialProvisionalResponse: false,
     noAnswerTimeout: NO_ANSWER_TIMEOUT_S,

@@ -11,6 +11,7 @@ import { dial } from './dial.ts';
 import { onCrmAlarm, resumeCallLogs } from './crm-calls.ts';
 import { engine } from './engine.ts';
 import { onNotificationButton } from './notifications.ts';
+import { injectIntoOpenTabs } from './open-tabs.ts';
 import { syncFromEngine } from './phone-watch.ts';
 import { routeHubMessages } from './router.ts';
 
@@ -40,8 +41,11 @@ export function startHub(): void {
     if (alarm.name === KEEPALIVE) engine.revive().catch(report('keep-alive failed'));
     onCrmAlarm(alarm.name);
   });
-  chrome.runtime.onInstalled.addListener(() => {
+  chrome.runtime.onInstalled.addListener(({ reason }) => {
     installContextMenu().catch(report('could not add the context menu'));
+    if (reason === 'install' || reason === 'update') {
+      injectIntoOpenTabs().catch(report('could not reach the open CRM tabs'));
+    }
   });
   chrome.contextMenus.onClicked.addListener((info) => {
     callSelection(info).catch(report('could not call the selection'));

@@ -35,6 +35,13 @@ describe('crmOfUrl', () => {
     const extra = { zendesk: ['support.example.com'] };
     expect(crmOfUrl('https://support.example.com/agent/home', extra)?.crm).toBe('zendesk');
   });
+
+  it('reads *.domain as every subdomain of it, and not the domain alone', () => {
+    const extra = { salesforce: ['*.Crm.Example.com'] };
+    expect(crmOfUrl('https://eu.crm.example.com/lightning/r/x', extra)?.crm).toBe('salesforce');
+    expect(crmOfUrl('https://crm.example.com/', extra)).toBeUndefined();
+    expect(crmOfUrl('https://evilcrm.example.com/', extra)).toBeUndefined();
+  });
 });
 
 describe('tab choice', () => {

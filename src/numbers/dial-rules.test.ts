@@ -102,4 +102,49 @@ describe('planDial', () => {
     });
     expect(() => planDial('tel:javascript:alert(1)', de)).toThrow(DialStringError);
   });
+
+  it('drops the written trunk (0) after a country code, in every look-alike spelling', () => {
+    for (const typed of [
+      '+49 (0) 30 1234567',
+      '+49 (0)30 1234567',
+      '+49\u00a0(0)\u201130 1234567',
+    ]) {
+      expect(planDial(typed, de)).toEqual({ kind: 'number', dialString: '+49301234567' });
+    }
+    expect(planDial('+49 (0) 30 1234567', { ...de, dialFormat: 'national' })).toEqual({
+      kind: 'number',
+      dialString: '0301234567',
+    });
+  });
+
+  it('reads an extension or a direct-dial word typed after the number', () => {
+    const dtmf = { kind: 'number', dialString: '+49301234567', dtmfAfterAnswer: '12' };
+    expect(planDial('030 1234567 ext. 12', de)).toEqual(dtmf);
+    expect(planDial('030-1234567 x12', de)).toEqual(dtmf);
+    expect(planDial('+49 30 1234567 Durchwahl 12', de)).toEqual({
+      kind: 'number',
+      dialString: '+4930123456712',
+    });
+  });
+
+  it('keeps a SIP address to another domain as it is, sips: and port included', () => {
+    const own = { ...de, sipUri: 'sip:agent@pbx.example.test' };
+    expect(planDial('sip:2000@other.example.com', own)).toEqual({
+      kind: 'uri',
+      uri: 'sip:2000@other.example.com',
+    });
+    expect(planDial('sips:bob@x.example:5061;transport=ws', own)).toEqual({
+      kind: 'uri',
+      uri: 'sips:bob@x.example:5061',
+    });
+    expect(planDial('sip:2000@PBX.example.test', own)).toEqual({
+      kind: 'number',
+      dialString: '2000',
+    });
+    expect(planDial('sip:%2B49301234567@carrier.example', own)).toEqual({
+      kind: 'number',
+      dialString: '+49301234567',
+    });
+    expect(() => planDial('sip:bob@<b>x</b>', own)).toThrow(DialStringError);
+  });
 });

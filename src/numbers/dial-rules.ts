@@ -12,17 +12,20 @@
  *    so it is returned separately as DTMF to send once the call is active. Appending digits
  *    would dial a different number; German direct-dial suffixes are already part of the E.164.
  */
+import { OUTSIDE_LINE_PREFIX } from '../settings/checks/dialling-checks.ts';
 import type { Settings } from '../settings/settings.ts';
-import { splitExtension } from './extension.ts';
-import { linkTarget } from './link-target.ts';
+import { readSuffix, splitExtension, SUFFIX_WORDS } from './extension.ts';
+import { linkTarget, valueTarget } from './link-target.ts';
 import { isSupportedCountry, parseWithMetadata } from './phone-lib.ts';
+import { normalizeText } from './normalize.ts';
 import { nationalPrefixOf } from './plans.ts';
 
 /** The settings dial rules read: the hub passes its effective settings. */
 export type DialSettings = Pick<
   Settings,
   'defaultCountry' | 'dialFormat' | 'internationalPrefix' | 'outsideLinePrefix'
->;
+> &
+  Partial<Pick<Settings, 'sipUri'>>;
 
 /** A number for the PBX, or a SIP URI (from a page's `sip:` link) dialled as it is. */
 export type DialPlan =
@@ -53,7 +56,7 @@ export function validateDialString(value: string): string {
 /** The dial string for an E.164 number under the PBX's rules. */
 export function toDialString(e164: string, settings: DialSettings): string {
   if (!/^\+[1-9]\d{1,14}$/.test(e164)) throw new DialStringError(`not E.164: ${e164}`);
-  const prefix = /^[0-9*#]{0,4}$/.test(settings.outsideLinePrefix)
+  const prefix = OUTSIDE_LINE_PREFIX.test(settings.outsideLinePrefix)
     ? settings.outsideLinePrefix
     : '';
   const number = parseWithMetadata(e164, 'US');
@@ -72,39 +75,100 @@ function digitsPrefix(settings: DialSettings): string {
 
 /**
  * A dial target from a page or view: E.164 with an optional `;ext=` (extension.ts), digits of
- * an internal extension (`123`, dialled untouched), or a link's href as a page holds it
- * (`tel:…`, `callto:…`, `sip:…`; link-target.ts reads it). Throws DialStringError otherwise.
+ * an internal extension (`123`, dialled untouched), a number as an agent types it, or a link's
+ * href as a page holds it (`tel:…`, `callto:…`, `sip:…`). Throws DialStringError otherwise.
  */
 export function planDial(target: string, settings: DialSettings): DialPlan {
   let value = target.trim();
+  if (SIP.test(value)) return sipPlan(value, settings);
   if (LINK.test(value)) {
-    const country = isSupportedCountry(settings.defaultCountry) ? settings.defaultCountry : 'DE';
-    const read = linkTarget(value, country);
+    const read = linkTarget(value, countryOf(settings));
     if (!read) throw new DialStringError('this link holds no number to dial');
     value = read;
   }
-  if (value.startsWith('sip:')) return { kind: 'uri', uri: value };
-
   const { number, extension } = splitExtension(value);
-  const dialString = numberToDial(number, settings);
-  return extension
-    ? { kind: 'number', dialString, dtmfAfterAnswer: extension }
-    : { kind: 'number', dialString };
+  return numberPlan(number, extension, settings);
 }
 
-const LINK = /^(tel|callto|sips?):/i;
-const SEPARATORS = /[\s\u00a0\u2010-\u2015()./-]/g;
+const LINK = /^(tel|callto):/i;
+const SIP = /^sips?:/i;
+const SIP_PARTS =
+  /^(sips?):([A-Za-z0-9._~!$&'()*+=%-]{1,64})@([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(:\d{1,5})?(?:[;?].*)?$/i;
+const SEPARATORS = /[\s()./-]/g;
+const TYPED_SUFFIX = new RegExp(
+  String.raw`^(.*?\d)(\s*[,;]?\s*(?:${SUFFIX_WORDS})\s*[:.]?\s*-?\s*\d{1,6})$`,
+  'i',
+);
+
+function countryOf(settings: DialSettings) {
+  return isSupportedCountry(settings.defaultCountry) ? settings.defaultCountry : 'DE';
+}
 
 /**
- * A number as an agent types it (`+49 30 1234567`, `030 1234567`, `0049 …`): separators go;
- * a public number is read under the default country and dialled by the rules; a short
- * internal number (an extension of the PBX) is dialled as typed.
+ * A SIP URI, typed or from a page. A user part that is a public phone number goes through the
+ * dial rules like any number (the PBX routes it); an internal number only when the host is the
+ * agent's own domain. Anything else is dialled as the URI it is, scheme (`sips:`) and port
+ * kept; URI parameters are dropped, as the engine chooses the transport itself.
+ */
+function sipPlan(value: string, settings: DialSettings): DialPlan {
+  const parts = SIP_PARTS.exec(safeDecode(value));
+  if (!parts) throw new DialStringError('not a SIP address to dial');
+  const [, scheme = 'sip', user = '', host = '', port = ''] = parts;
+  const asNumber = /^\+?[\d\s().-]+$/.test(user) ? valueTarget(user, countryOf(settings)) : null;
+  const internal = asNumber !== null && !asNumber.startsWith('+');
+  if (asNumber && (!internal || host.toLowerCase() === ownDomain(settings))) {
+    return numberPlan(asNumber, undefined, settings);
+  }
+  return { kind: 'uri', uri: `${scheme.toLowerCase()}:${user}@${host}${port}` };
+}
+
+function ownDomain(settings: DialSettings): string | undefined {
+  return /@([^;?>]+)/.exec(settings.sipUri ?? '')?.[1]?.toLowerCase();
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new DialStringError('not a SIP address to dial');
+  }
+}
+
+function numberPlan(typed: string, extension: string | undefined, settings: DialSettings) {
+  const split = typedSuffix(typed);
+  const dialString = numberToDial(split.number, settings);
+  const dtmf = extension ?? split.extension;
+  return dtmf
+    ? { kind: 'number' as const, dialString, dtmfAfterAnswer: dtmf }
+    : { kind: 'number' as const, dialString };
+}
+
+/**
+ * An extension typed after the number (`030 1234567 ext. 12`, `x12`) is dialled after the
+ * answer; a direct-dial suffix (`Durchwahl 12`) is part of the number (extension.ts).
+ */
+function typedSuffix(typed: string): { number: string; extension?: string } {
+  const m = TYPED_SUFFIX.exec(normalizeText(typed).trim());
+  const suffix = m?.[2] ? readSuffix(m[2]) : null;
+  if (!m?.[1] || !suffix) return { number: typed };
+  if (suffix.kind === 'direct-dial') return { number: m[1] + suffix.digits };
+  return { number: m[1], extension: suffix.digits };
+}
+
+/**
+ * A number as an agent types it (`+49 30 1234567`, `+49 (0) 30 1234567`, `030 1234567`,
+ * `0049 …`): look-alike characters and separators go; a public number is read under the
+ * default country (the `(0)` trunk of the written German form dropped) and dialled by the
+ * rules; a short internal number (an extension of the PBX) is dialled as typed.
  */
 function numberToDial(typed: string, settings: DialSettings): string {
-  const compact = typed.replace(SEPARATORS, '');
-  if (compact.startsWith('+')) return toDialString(compact, settings);
-
-  const country = isSupportedCountry(settings.defaultCountry) ? settings.defaultCountry : 'DE';
+  const plain = normalizeText(typed);
+  const compact = plain.replace(SEPARATORS, '');
+  const country = countryOf(settings);
+  if (compact.startsWith('+')) {
+    const read = /^\+\d+$/.test(compact) ? valueTarget(plain, country) : null;
+    return toDialString(read?.startsWith('+') ? read : compact, settings);
+  }
   const parsed = compact.length > 6 ? parseWithMetadata(compact, country) : undefined;
   if (parsed?.isValid()) return toDialString(parsed.number, settings);
   return validateDialString(compact);

@@ -13,8 +13,13 @@ export interface Suffix {
   kind: 'extension' | 'direct-dial';
 }
 
-const SUFFIX =
-  /^\s*[,;]?\s*(x|ext\.?|extension|apparat|app\.|durchwahl|dw\.?)\s*[:.]?\s*-?\s*(\d{1,6})(?!\d)/i;
+/** The words that introduce a suffix, as a regular expression alternation. */
+export const SUFFIX_WORDS = String.raw`x|ext\.?|extension|apparat|app\.|durchwahl|dw\.?`;
+
+const SUFFIX = new RegExp(
+  String.raw`^\s*[,;]?\s*(${SUFFIX_WORDS})\s*[:.]?\s*-?\s*(\d{1,6})(?!\d)`,
+  'i',
+);
 
 /** Reads an extension or direct-dial suffix at the start of `after`, the text after a number. */
 export function readSuffix(after: string): Suffix | null {

@@ -67,6 +67,8 @@ export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch
 
 /** Cuts a run at non-phone tokens into [start, end) pieces, trimmed to digits later. */
 function segments(text: string, from: number, to: number): [number, number][] {
+  // In a run, only `.`, `/` and `-` make those shapes: without them it is one segment.
+  if (!/[./-]/.test(text.slice(from, to))) return [[from, to]];
   const out: [number, number][] = [];
   let segStart = -1;
   let segEnd = -1;
@@ -89,6 +91,7 @@ function segments(text: string, from: number, to: number): [number, number][] {
 }
 
 function isRange(token: string): boolean {
+  if (!token.includes('-')) return false;
   const parts = token.split('-');
   return parts.length === 2 && parts.every((p) => isNonPhoneToken(p));
 }

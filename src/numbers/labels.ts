@@ -41,6 +41,8 @@ export type LabelVerdict = 'phone' | 'ignore' | 'none';
 export interface LabelMatcher {
   ignore: LabelIndex;
   phone: LabelIndex;
+  /** Verdicts by the text read: a list view repeats the same column header on every row. */
+  memo: Map<string, LabelVerdict>;
 }
 
 interface LabelIndex {
@@ -49,7 +51,7 @@ interface LabelIndex {
 }
 
 export function compileLabels(ignoreLabels: readonly string[]): LabelMatcher {
-  return { ignore: index(ignoreLabels), phone: index(PHONE_LABELS) };
+  return { ignore: index(ignoreLabels), phone: index(PHONE_LABELS), memo: new Map() };
 }
 
 function index(list: readonly string[]): LabelIndex {
@@ -76,6 +78,18 @@ export const LABEL_WINDOW = 40;
  * between label and number, ends the search.
  */
 export function labelVerdict(before: string, matcher: LabelMatcher): LabelVerdict {
+  let verdict = matcher.memo.get(before);
+  if (verdict === undefined) {
+    if (matcher.memo.size >= MEMO_LIMIT) matcher.memo.clear();
+    verdict = readLabel(before, matcher);
+    matcher.memo.set(before, verdict);
+  }
+  return verdict;
+}
+
+const MEMO_LIMIT = 2000;
+
+function readLabel(before: string, matcher: LabelMatcher): LabelVerdict {
   const tail = before.slice(before.search(/\d[^\d]*$/) + 1);
   const words = tail.toLowerCase().match(WORD) ?? [];
 

@@ -35,9 +35,9 @@ export function isDate(token: string): boolean {
 
 /** A dotted quad whose parts are all 0-255. */
 export function isIPv4(token: string): boolean {
+  if (!DOTTED.test(token)) return false;
   const parts = token.split('.');
-  if (parts.length !== 4 || !DOTTED.test(token)) return false;
-  return parts.every((p) => p.length <= 3 && Number(p) <= 255);
+  return parts.length === 4 && parts.every((p) => p.length <= 3 && Number(p) <= 255);
 }
 
 /**

@@ -12,8 +12,7 @@ const TRIAL_TIMEOUT_MS = 10_000;
 export async function tryAccount(api: EngineApi, input: EngineAccount): Promise<AccountTestResult> {
   const checked = api.validateAccount(input);
   if (!checked.ok) {
-    const detail = checked.errors.map((e) => e.message).join(' ');
-    return { registered: false, failure: 'invalid-settings', detail };
+    return { registered: false, failure: 'invalid-settings', problems: checked.errors };
   }
 
   // A trial phone must not take calls meant for the real one.

@@ -45,6 +45,14 @@ describe('parsePolicy: one key at a time', () => {
     ['defaultCountry', 'at', { defaultCountry: 'AT' }],
     ['outsideLinePrefix', '0', { outsideLinePrefix: '0' }],
     ['dialFormat', 'national', { dialFormat: 'national' }],
+    ['internationalPrefix', '00', { internationalPrefix: '00' }],
+    ['internationalPrefix', '+', { internationalPrefix: '+' }],
+    [
+      'numberIgnoreLabels',
+      ['Rechnung*', 'Kunden-Nr', 'PO'],
+      { numberIgnoreLabels: ['rechnung*', 'kunden-nr', 'po'] },
+    ],
+    ['numberIgnoreLabels', [], { numberIgnoreLabels: [] }],
     ['detectNumbers', false, { detectNumbers: false }],
     ['hubspotToken', 'pat-eu1-0000', { hubspotToken: 'pat-eu1-0000' }],
     ['screenPop', 'answer', { screenPop: 'answer' }],
@@ -76,13 +84,22 @@ describe('parsePolicy: one key at a time', () => {
     ['sipServer', 'ws://pbx.example.com/ws', 'insecureUrl'],
     ['sipServer', 42, 'wrongType'],
     ['sipUri', '1001', 'invalidSipUri'],
-    ['authorizationUser', 'two words', 'notAllowed'],
+    ['authorizationUser', 'two words', 'invalidChars'],
     ['displayName', 'x'.repeat(101), 'tooLong'],
     ['registerExpires', 10, 'outOfRange'],
     ['registerExpires', '300', 'wrongType'],
     ['defaultCountry', 'XX', 'unknownCountry'],
-    ['outsideLinePrefix', '0,', 'notDigits'],
+    ['outsideLinePrefix', '0,', 'invalidPrefix'],
+    ['outsideLinePrefix', '12345', 'invalidPrefix'],
+    ['password', '', 'required'],
+    ['displayName', 'Line\u0007', 'invalidChars'],
+    ['sipServer', 'wss://pbx.example.com:99999/ws', 'invalidPort'],
     ['dialFormat', 'e164', 'notAllowed'],
+    ['internationalPrefix', '+00', 'notIntlPrefix'],
+    ['internationalPrefix', '00000', 'notIntlPrefix'],
+    ['internationalPrefix', 0, 'wrongType'],
+    ['numberIgnoreLabels', 'invoice', 'wrongType'],
+    ['numberIgnoreLabels', Array.from({ length: 301 }, (_, i) => `w${i}`), 'tooMany'],
     ['detectNumbers', 'yes', 'wrongType'],
     ['screenPop', 'always', 'notAllowed'],
     ['callWaiting', 1, 'wrongType'],
@@ -125,7 +142,7 @@ describe('parsePolicy: whole policies', () => {
     expect(policy.values).toEqual({ sipServer: 'wss://pbx.example.com/ws', screenPop: 'ring' });
     expect(policy.locked).toEqual(['sipServer', 'screenPop']);
     expect(policy.ignored).toEqual([
-      { key: 'defaultCountry', reason: 'unknownCountry', value: 'Germany' },
+      { key: 'defaultCountry', reason: 'unknownCountry', params: ['Germany'], value: 'Germany' },
       { key: 'futureSetting', reason: 'unknownKey' },
     ]);
   });
@@ -144,16 +161,31 @@ describe('parsePolicy: whole policies', () => {
     expect(policy.ignored).toEqual([
       { key: 'iceServers[1]', reason: 'turnNeedsCredentials' },
       { key: 'enabledCrms[1]', reason: 'notAllowed', value: 'pipedrive' },
-      { key: 'extraHosts.zendesk[1]', reason: 'invalidHost', value: '*.com' },
+      { key: 'extraHosts.zendesk[1]', reason: 'invalidHost', params: ['*.com'], value: '*.com' },
       { key: 'extraHosts.freshdesk', reason: 'unknownKey' },
     ]);
   });
 
+  it('keeps the good filter labels and names each bad one', () => {
+    const policy = parsePolicy({ numberIgnoreLabels: ['invoice', 'order#', ' ', 'x'.repeat(61)] });
+    expect(policy.values).toEqual({ numberIgnoreLabels: ['invoice'] });
+    expect(policy.locked).toEqual(['numberIgnoreLabels']);
+    expect(policy.ignored).toEqual([
+      { key: 'numberIgnoreLabels[1]', reason: 'invalidLabel', params: ['order#'], value: 'order#' },
+      { key: 'numberIgnoreLabels[2]', reason: 'required', value: ' ' },
+      { key: 'numberIgnoreLabels[3]', reason: 'tooLong', params: ['60'], value: 'x'.repeat(61) },
+    ]);
+  });
+
   it('does not apply a list whose every entry is bad', () => {
-    const policy = parsePolicy({ enabledCrms: ['pipedrive'], iceServers: [{ urls: ['x'] }] });
+    const policy = parsePolicy({
+      enabledCrms: ['pipedrive'],
+      iceServers: [{ urls: ['x'] }],
+      numberIgnoreLabels: ['no;label'],
+    });
     expect(policy.values).toEqual({});
     expect(policy.locked).toEqual([]);
-    expect(policy.ignored).toHaveLength(2);
+    expect(policy.ignored).toHaveLength(3);
   });
 });
 

@@ -47,8 +47,9 @@ function parseSipDomain(
   if (typeof raw !== 'string') return void report({ key: 'sipDomain', reason: 'wrongType' });
 
   const result = checkSipDomain(raw);
-  if (!result.ok)
-    return void report({ key: 'sipDomain', reason: result.reason, value: preview(raw) });
+  if (!result.ok) {
+    return void report({ key: 'sipDomain', reason: result.code, value: preview(raw) });
+  }
 
   // A whole SIP address in the same policy wins; a different domain there is a contradiction.
   const uriDomain = values.sipUri?.split('@')[1];

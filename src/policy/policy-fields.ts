@@ -4,9 +4,10 @@
  * report the others one by one, so one typo does not cost an admin the whole list.
  */
 import type { CrmName } from '../protocol/phone-state.ts';
+import { MAX_LABELS } from '../settings/checks/dialling-checks.ts';
+import { checkIceServer } from '../settings/checks/ice-checks.ts';
 import type { IceServer, Settings } from '../settings/settings.ts';
-import { checkIceServer } from './ice-servers.ts';
-import type { PolicyIssue } from './policy-types.ts';
+import type { PolicyIssue, PolicyReason } from './policy-types.ts';
 import * as v from './validators.ts';
 
 export type Report = (issue: PolicyIssue) => void;
@@ -29,9 +30,8 @@ function text(
     if (typeof raw !== 'string') return void report({ key, reason: 'wrongType' });
     const result = check(raw);
     if (result.ok) return apply(result.value);
-    report(
-      secret ? { key, reason: result.reason } : { key, reason: result.reason, value: preview(raw) },
-    );
+    const issue = issueOf(key, result);
+    report(secret ? issue : { ...issue, value: preview(raw) });
   };
 }
 
@@ -42,6 +42,12 @@ function flag(apply: (value: boolean) => Partial<Settings>): Field {
   };
 }
 
+/** The issue for a refused value; its echo, if any, is added by the caller. */
+function issueOf(key: string, refusal: { code: PolicyReason; params?: string[] }): PolicyIssue {
+  const { code, params } = refusal;
+  return params ? { key, reason: code, params } : { key, reason: code };
+}
+
 /** Valid entries of a list, each bad one reported as `key[index]`. */
 function entries<T>(raw: unknown, key: string, report: Report, check: (e: unknown) => v.Check<T>) {
   if (!Array.isArray(raw)) return void report({ key, reason: 'wrongType' });
@@ -49,7 +55,7 @@ function entries<T>(raw: unknown, key: string, report: Report, check: (e: unknow
   raw.forEach((entry: unknown, index) => {
     const result = check(entry);
     if (result.ok) kept.push(result.value);
-    else report({ key: `${key}[${index}]`, reason: result.reason, value: preview(entry) });
+    else report({ ...issueOf(`${key}[${index}]`, result), value: preview(entry) });
   });
   return kept;
 }
@@ -57,7 +63,7 @@ function entries<T>(raw: unknown, key: string, report: Report, check: (e: unknow
 const asString =
   <T>(check: (s: string) => v.Check<T>) =>
   (entry: unknown): v.Check<T> =>
-    typeof entry === 'string' ? check(entry) : { ok: false, reason: 'wrongType' };
+    typeof entry === 'string' ? check(entry) : { ok: false, code: 'wrongType' };
 
 const iceServers: Field = (raw, key, report) => {
   const servers: IceServer[] = [];
@@ -66,7 +72,7 @@ const iceServers: Field = (raw, key, report) => {
     const result = checkIceServer(entry);
     // No value echoed: an entry may hold a TURN credential.
     if (result.ok) servers.push(result.value);
-    else report({ key: `${key}[${index}]`, reason: result.reason });
+    else report(issueOf(`${key}[${index}]`, result));
   });
   // A list whose every entry was bad is not applied; an empty list is a choice.
   return servers.length > 0 || raw.length === 0 ? { iceServers: servers } : undefined;
@@ -101,35 +107,44 @@ const extraHosts: Field = (raw, key, report) => {
   return { extraHosts: result };
 };
 
+/** The policy's list replaces the built-in one; an empty list is a choice (no filter words). */
+const numberIgnoreLabels: Field = (raw, key, report) => {
+  if (Array.isArray(raw) && raw.length > MAX_LABELS) {
+    return void report({ key, reason: 'tooMany', params: [String(MAX_LABELS)] });
+  }
+  const labels = entries(raw, key, report, asString(v.checkIgnoreLabel));
+  if (!labels || (labels.length === 0 && Array.isArray(raw) && raw.length > 0)) return undefined;
+  return { numberIgnoreLabels: labels };
+};
+
 export const FIELDS: Record<string, Field> = {
   sipServer: text(v.checkServerUrl, (sipServer) => ({ sipServer })),
   sipUri: text(v.checkSipUri, (sipUri) => ({ sipUri })),
-  authorizationUser: text(
-    (s) => v.checkToken(s, 128),
-    (authorizationUser) => ({ authorizationUser }),
-  ),
-  password: text(
-    (s) => ({ ok: true, value: s }),
-    (password) => ({ password }),
-    true,
-  ),
-  displayName: text(
-    (s) => v.checkText(s, 100),
-    (displayName) => ({ displayName }),
-  ),
+  authorizationUser: text(v.checkAuthorizationUser, (authorizationUser) => ({
+    authorizationUser,
+  })),
+  // An empty password would lock a field the agent then cannot fill: it is ignored instead.
+  password: text(v.checkPassword, (password) => ({ password }), true),
+  displayName: text(v.checkDisplayName, (displayName) => ({ displayName })),
   registerExpires: (raw, key, report) => {
-    const result = typeof raw === 'number' ? v.checkRange(raw, 60, 86_400) : undefined;
-    if (result?.ok) return { registerExpires: result.value };
-    report({ key, reason: result?.reason ?? 'wrongType', value: preview(raw) });
+    if (typeof raw !== 'number')
+      return void report({ key, reason: 'wrongType', value: preview(raw) });
+    const result = v.checkRegisterExpires(raw);
+    if (result.ok) return { registerExpires: result.value };
+    report({ ...issueOf(key, result), value: preview(raw) });
   },
   iceServers,
   defaultCountry: text(v.checkCountry, (defaultCountry) => ({ defaultCountry })),
-  outsideLinePrefix: text(v.checkPrefix, (outsideLinePrefix) => ({ outsideLinePrefix })),
+  outsideLinePrefix: text(v.checkOutsideLinePrefix, (outsideLinePrefix) => ({ outsideLinePrefix })),
   dialFormat: text(
     (s) => v.checkOneOf(s, ['national', 'international'] as const),
     (value) => ({ dialFormat: value as Settings['dialFormat'] }),
   ),
+  internationalPrefix: text(v.checkInternationalPrefix, (internationalPrefix) => ({
+    internationalPrefix,
+  })),
   detectNumbers: flag((detectNumbers) => ({ detectNumbers })),
+  numberIgnoreLabels,
   enabledCrms,
   extraHosts,
   hubspotToken: text(

@@ -3,39 +3,34 @@
  * match public/managed-schema.json (and, inside a key, the whole key); everything else, the
  * meaning of a value, is checked here and reported per key instead of failing as a whole.
  */
+import {
+  FIELD_CODES,
+  fieldMessageName,
+  isFieldCode,
+  type FieldCode,
+} from '../settings/checks/problem.ts';
 import type { SettingKey, Settings } from '../settings/settings.ts';
 
-/** Why a policy value was not applied. Each has a message in _locales (`messageName`). */
-export const POLICY_REASONS = [
-  'unknownKey',
-  'wrongType',
-  'empty',
-  'tooLong',
-  'invalidUrl',
-  'insecureUrl',
-  'invalidSipUri',
-  'invalidHost',
-  'hostOnly',
-  'badWildcard',
-  'unknownCountry',
-  'notDigits',
-  'notAllowed',
-  'outOfRange',
-  'invalidIceUrl',
-  'turnNeedsCredentials',
-  'conflict',
-] as const;
+/** Reasons only a policy can have; the rest are the shared field codes. */
+export const POLICY_ONLY_REASONS = ['unknownKey', 'wrongType', 'notAllowed', 'conflict'] as const;
 
-export type PolicyReason = (typeof POLICY_REASONS)[number];
+/** Why a policy value was not applied. Each has a message in _locales (`reasonMessageName`). */
+export type PolicyReason = FieldCode | (typeof POLICY_ONLY_REASONS)[number];
 
-/** `insecureUrl` → `policyReasonInsecureUrl`, the key in public/_locales. */
+export const POLICY_REASONS: readonly PolicyReason[] = [...POLICY_ONLY_REASONS, ...FIELD_CODES];
+
+/** `conflict` → `policyReasonConflict`; a field code → its `fieldErr…` message. */
 export const reasonMessageName = (reason: PolicyReason): string =>
-  `policyReason${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
+  isFieldCode(reason)
+    ? fieldMessageName(reason)
+    : `policyReason${reason.charAt(0).toUpperCase()}${reason.slice(1)}`;
 
 export interface PolicyIssue {
   /** Policy key, with a path for one entry of a list: `iceServers[1]`, `extraHosts.zendesk[0]`. */
   key: string;
   reason: PolicyReason;
+  /** What the reason's message fills in, e.g. the longest length allowed. */
+  params?: string[];
   /** The offending value, shortened; never given for secrets. Untrusted: render as text. */
   value?: string;
 }

@@ -9,6 +9,7 @@
 import type { CallLogEntry, CallLogResult } from './call-log.ts';
 import type { CallerCard, CrmMatch, CrmPageResult, CrmStatus } from './caller-card.ts';
 import type { IgnoredPolicy, SettingsView } from '../settings/store.ts';
+import type { FieldCode } from '../settings/checks/problem.ts';
 import type { Settings } from '../settings/settings.ts';
 import type {
   CallSnapshot,
@@ -17,6 +18,7 @@ import type {
   PhoneSnapshot,
   RecordRef,
   RegistrationFailure,
+  AccountProblem,
 } from './phone-state.ts';
 
 export type { IgnoredPolicy, SettingsView };
@@ -50,6 +52,9 @@ export interface EngineAccount {
 export interface FieldError {
   field: string;
   message: string;
+  /** The shared check's code (src/settings/checks/problem.ts), when one refused the value. */
+  code?: FieldCode;
+  params?: string[];
 }
 
 /** A patch of user settings: a secret left out keeps the stored one. */
@@ -58,7 +63,13 @@ export type SettingsPatch = Partial<Settings>;
 /** The outcome of one registration attempt with an account ("test the account"). */
 export type AccountTestResult =
   | { registered: true; ms: number }
-  | { registered: false; failure: RegistrationFailure | 'timeout'; detail?: string };
+  | {
+      registered: false;
+      failure: RegistrationFailure | 'timeout';
+      detail?: string;
+      /** With `invalid-settings` from the engine: the fields it refused, as codes. */
+      problems?: AccountProblem[];
+    };
 
 export interface Messages {
   /** Views and content scripts ask for the current state; the hub asks the engine. */

@@ -3,10 +3,26 @@
  * (structured-clone safe) so they cross `chrome.runtime` messaging unchanged.
  */
 
+import type { FieldProblem } from '../settings/checks/problem.ts';
+
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
 
 export type RegistrationFailure =
   'credentials-rejected' | 'server-unreachable' | 'server-error' | 'invalid-settings';
+
+/** The account's fields, as the engine names them (`EngineAccount` in messages.ts). */
+export type AccountField =
+  | 'server'
+  | 'sipUri'
+  | 'authorizationUser'
+  | 'password'
+  | 'displayName'
+  | 'iceServers'
+  | 'registerExpires';
+
+export interface AccountProblem extends FieldProblem {
+  field: AccountField;
+}
 
 export interface RegistrationSnapshot {
   state: RegistrationState;
@@ -14,6 +30,8 @@ export interface RegistrationSnapshot {
   failure?: RegistrationFailure;
   /** SIP status or transport detail, for the UI's "details" line. */
   detail?: string;
+  /** With `invalid-settings`: each field the engine refused, as a code the views translate. */
+  problems?: AccountProblem[];
   /** Epoch ms of the next automatic attempt, when one is scheduled. */
   retryAt?: number;
   since: number;

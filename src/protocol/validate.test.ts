@@ -46,6 +46,13 @@ describe('checkPayload', () => {
     );
   });
 
+  it('lets a dial carry an extension after a number, and nothing else after it', () => {
+    expect(checkPayload('phone.dial', { target: '+4930123;ext=12' })).toBeNull();
+    expect(checkPayload('phone.dial', { target: '0301234567;ext=12' })).toBeNull();
+    expect(checkPayload('phone.dial', { target: '0301234567;ext=1<b>' })).not.toBeNull();
+    expect(checkPayload('phone.dial', { target: 'abc;ext=12' })).not.toBeNull();
+  });
+
   it('checks call commands field by field', () => {
     expect(checkPayload('call.mute', { callId: 'c1', muted: true })).toBeNull();
     expect(checkPayload('call.mute', { callId: 'c1', muted: 'yes' })).toMatch(/muted/);

@@ -23,8 +23,9 @@ function fields(payload: unknown): Fields | null {
 
 const isNull: Check = (p) => (p === null ? null : 'expected no payload');
 
-// E.164 with an extension to send after answer (src/numbers/extension.ts).
-const WITH_EXTENSION = /^\+[1-9]\d{1,14};ext=\d{1,6}$/;
+// A number with an extension to send after answer (src/numbers/extension.ts): E.164 from a
+// page, or the digits an agent typed.
+const WITH_EXTENSION = /^\+?\d{2,17};ext=\d{1,6}$/;
 // A page's call link as its href holds it; the hub reads it (src/numbers/link-target.ts).
 const CALL_LINK = /^(tel|callto|sips?):[^\s<>"'`\\]{1,256}$/i;
 

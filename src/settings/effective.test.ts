@@ -19,11 +19,18 @@ describe('computeEffective', () => {
     const raw = { sipServer: 'ws://pbx.example.com', screenPop: 'always', detectNumbers: false };
     const effective = computeEffective(raw, {});
     expect(effective.ignored).toEqual([
-      { key: 'sipServer', reason: 'policyReasonInsecureUrl', value: 'ws://pbx.example.com' },
+      { key: 'sipServer', reason: 'fieldErrInsecureUrl', value: 'ws://pbx.example.com' },
       { key: 'screenPop', reason: 'policyReasonNotAllowed', value: 'always' },
     ]);
     expect(effective.locked).toEqual(['detectNumbers']);
     expect(effective.settings.sipServer).toBe('');
+  });
+
+  it('ignores an empty policy password instead of locking a field the agent cannot fill', () => {
+    const effective = computeEffective({ password: '' }, { password: 'mine' });
+    expect(effective.ignored).toEqual([{ key: 'password', reason: 'fieldErrRequired' }]);
+    expect(effective.locked).toEqual([]);
+    expect(effective.settings.password).toBe('mine');
   });
 
   it('passes the SIP domain on so the options page can show it fixed', () => {

@@ -31,8 +31,8 @@ export interface EffectiveSettings {
 
 export function computeEffective(raw: RawPolicy, user: Partial<Settings>): EffectiveSettings {
   const policy = parsePolicy(raw);
-  const ignored = policy.ignored.map(({ key, reason, value }) => {
-    const text = t(reasonMessageName(reason));
+  const ignored = policy.ignored.map(({ key, reason, params, value }) => {
+    const text = t(reasonMessageName(reason), params);
     return value === undefined ? { key, reason: text } : { key, reason: text, value };
   });
   const settings = mergeSettings(user, policy);

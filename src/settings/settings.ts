@@ -46,7 +46,10 @@ export interface Settings {
   numberIgnoreLabels: string[];
 
   crmEnabled: Record<CrmName, boolean>;
-  /** Custom domains per CRM (e.g. a Salesforce My Domain, a Zendesk host mapping). */
+  /**
+   * Custom domains per CRM (e.g. a Salesforce My Domain, a Zendesk host mapping). Used for
+   * lookups and screen-pop; TODO(#4): no content script runs there yet (src/hub/open-tabs.ts).
+   */
   extraHosts: Record<CrmName, string[]>;
   hubspotToken: string;
   screenPop: ScreenPop;

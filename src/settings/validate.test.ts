@@ -14,7 +14,19 @@ describe('checkSettingsChanges', () => {
       ],
       extraHosts: { salesforce: ['acme.my.salesforce.com'], hubspot: [], zendesk: [] },
     };
-    expect(checkSettingsChanges(changes)).toEqual({ patch: changes, errors: [] });
+    // Stored as the checks normalise them: ICE urls as a list.
+    const iceServers = [
+      { urls: ['stun:stun.example.test'] },
+      { urls: ['turn:t.example.test'], username: 'u', credential: 'c' },
+    ];
+    expect(checkSettingsChanges(changes)).toEqual({
+      patch: { ...changes, iceServers },
+      errors: [],
+    });
+  });
+
+  it('stores a lower-case country code as dialling reads it', () => {
+    expect(checkSettingsChanges({ defaultCountry: 'at' }).patch).toEqual({ defaultCountry: 'AT' });
   });
 
   it('allows clearing the account fields', () => {
@@ -47,7 +59,7 @@ describe('checkSettingsChanges', () => {
   it('gives each error a message', () => {
     const { errors } = checkSettingsChanges({ sipServer: 'ftp://x', screenPop: 'always' });
     expect(errors).toEqual([
-      { field: 'sipServer', message: 'settingsInvalidSipServer' },
+      { field: 'sipServer', message: 'fieldErrInvalidUrl', code: 'invalidUrl' },
       { field: 'screenPop', message: 'settingsInvalidValue' },
     ]);
   });

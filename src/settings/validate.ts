@@ -1,61 +1,99 @@
 /**
  * Checks a settings change from a view before it is stored: every key must be known and of
- * its default's type, and the few formats we can judge here must hold. The engine checks the
- * account more deeply when it registers (validateAccount in src/engine).
+ * its default's type, and each value must pass the shared field checks (src/settings/checks),
+ * the same the options form, the policy parser and the engine use. Values are stored as the
+ * checks normalise them (`de` → `DE`), so what is stored is what dialling and the engine read.
  */
 import { t } from '../core/i18n.ts';
 import type { FieldError } from '../protocol/messages.ts';
+import {
+  checkAuthorizationUser,
+  checkDisplayName,
+  checkPassword,
+  checkRegisterExpires,
+  checkServerUrl,
+  checkSipUri,
+} from './checks/account-checks.ts';
+import {
+  checkCountry,
+  checkIgnoreLabel,
+  checkInternationalPrefix,
+  checkOutsideLinePrefix,
+  MAX_LABELS,
+} from './checks/dialling-checks.ts';
+import { checkHostPattern } from './checks/host.ts';
+import { checkIceServer } from './checks/ice-checks.ts';
+import { describeProblem, fail, ok, type Checked } from './checks/problem.ts';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from './settings.ts';
 
-type Rule = (value: unknown) => boolean;
+/** A check of a value already known to have its default's type; `false` means "not valid". */
+type Rule = (value: never) => Checked<unknown> | boolean;
 
-const text =
-  (re: RegExp): Rule =>
-  (v) =>
-    typeof v === 'string' && (v === '' || re.test(v));
-const oneOf =
-  (...options: string[]): Rule =>
-  (v) =>
-    typeof v === 'string' && options.includes(v);
-const HOST = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const E164 = /^\+[1-9]\d{5,14}$/;
 const CRMS = Object.keys(DEFAULT_SETTINGS.crmEnabled);
 
-function isRecordOf(v: unknown, item: Rule): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const entries = Object.entries(v);
-  return entries.length === CRMS.length && entries.every(([k, x]) => CRMS.includes(k) && item(x));
+/** Empty means "not set" for the account's address fields. */
+const optional =
+  (check: (text: string) => Checked<string>) =>
+  (value: string): Checked<string> =>
+    value === '' ? ok(value) : check(value);
+
+/** Every entry through `check`; the first refusal answers for the list. */
+function list<T>(values: unknown[], check: (entry: unknown) => Checked<T>, max: number) {
+  if (values.length > max) return fail<T[]>('tooMany', max);
+  const kept: T[] = [];
+  for (const value of values) {
+    const result = check(value);
+    if (!result.ok) return result;
+    kept.push(result.value);
+  }
+  return ok(kept);
 }
 
-function isIceServer(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Record<string, unknown>;
-  const urls = Array.isArray(s.urls) ? (s.urls as unknown[]) : [s.urls];
-  const optional = (x: unknown) => x === undefined || typeof x === 'string';
-  const url = (u: unknown) => typeof u === 'string' && /^(stuns?|turns?):\S+$/.test(u);
-  return urls.length > 0 && urls.every(url) && optional(s.username) && optional(s.credential);
+const asText =
+  <T>(check: (text: string) => Checked<T>) =>
+  (value: unknown): Checked<T> =>
+    typeof value === 'string' ? check(value) : fail('invalidChars');
+
+function perCrm<T>(value: object, item: (v: unknown) => Checked<T> | boolean) {
+  const entries = Object.entries(value);
+  const known = entries.length === CRMS.length && entries.every(([k]) => CRMS.includes(k));
+  if (!known) return false;
+  const out: Record<string, unknown> = {};
+  for (const [crm, entry] of entries) {
+    const result = item(entry);
+    if (result === false) return false;
+    if (typeof result === 'object' && !result.ok) return result;
+    out[crm] = typeof result === 'object' ? result.value : entry;
+  }
+  return ok(out);
 }
+
+const oneOf =
+  (...options: string[]) =>
+  (value: string) =>
+    options.includes(value);
 
 /** Format rules beyond the type; keys not listed need only the right type. */
 const RULES: Partial<Record<SettingKey, Rule>> = {
-  sipServer: text(/^wss?:\/\/[^\s/?#]+(\/\S*)?$/),
-  sipUri: text(/^sips?:[^@\s:]+@[^\s@]+$/),
-  registerExpires: (v) => Number.isInteger(v) && (v as number) >= 60 && (v as number) <= 86_400,
-  defaultCountry: text(/^[A-Z]{2}$/),
-  outsideLinePrefix: text(/^[0-9*#]{1,4}$/),
+  sipServer: optional(checkServerUrl),
+  sipUri: optional(checkSipUri),
+  authorizationUser: checkAuthorizationUser,
+  password: optional(checkPassword),
+  displayName: checkDisplayName,
+  registerExpires: (value: number) => checkRegisterExpires(value),
+  defaultCountry: checkCountry,
+  outsideLinePrefix: checkOutsideLinePrefix,
   dialFormat: oneOf('national', 'international'),
-  internationalPrefix: (v) => typeof v === 'string' && /^(\+|\d{1,4})$/.test(v),
-  numberIgnoreLabels: (v) =>
-    Array.isArray(v) &&
-    v.length <= 300 &&
-    v.every((w) => typeof w === 'string' && /^[\p{L}\p{N} .*-]{1,60}$/u.test(w)),
+  internationalPrefix: checkInternationalPrefix,
+  numberIgnoreLabels: (value: unknown[]) => list(value, asText(checkIgnoreLabel), MAX_LABELS),
   screenPop: oneOf('never', 'ring', 'answer'),
-  ownNumbers: (v) =>
-    Array.isArray(v) && v.length <= 50 && v.every((n) => typeof n === 'string' && E164.test(n)),
-  iceServers: (v) => Array.isArray(v) && v.every(isIceServer),
-  crmEnabled: (v) => isRecordOf(v, (x) => typeof x === 'boolean'),
-  extraHosts: (v) =>
-    isRecordOf(v, (x) => Array.isArray(x) && x.every((h) => typeof h === 'string' && HOST.test(h))),
+  ownNumbers: (value: unknown[]) =>
+    value.length <= 50 && value.every((n) => typeof n === 'string' && E164.test(n)),
+  iceServers: (value: unknown[]) => list(value, checkIceServer, Infinity),
+  crmEnabled: (value: object) => perCrm(value, (x) => typeof x === 'boolean'),
+  extraHosts: (value: object) =>
+    perCrm(value, (x) => Array.isArray(x) && list(x, asText(checkHostPattern), Infinity)),
 };
 
 function sameType(key: SettingKey, value: unknown): boolean {
@@ -64,25 +102,24 @@ function sameType(key: SettingKey, value: unknown): boolean {
   return typeof value === typeof reference && value !== null;
 }
 
-/** Fields whose catalogue entry `settingsInvalid<Field>` says what is expected. */
-const EXPLAINED = new Set<string>([
-  'sipServer',
-  'sipUri',
-  'registerExpires',
-  'defaultCountry',
-  'outsideLinePrefix',
-  'iceServers',
-  'extraHosts',
-]);
-
-function invalidMessage(key: string): string {
-  if (!EXPLAINED.has(key)) return t('settingsInvalidValue');
-  return t(`settingsInvalid${key.charAt(0).toUpperCase()}${key.slice(1)}`);
-}
-
 export interface CheckedChanges {
   patch: Partial<Settings>;
   errors: FieldError[];
+}
+
+/** The value to store, or the error to report, for one known key. */
+function checkValue(key: SettingKey, value: unknown): { value: unknown } | FieldError {
+  const invalid = { field: key, message: t('settingsInvalidValue') };
+  if (!sameType(key, value)) return invalid;
+  const rule = RULES[key] as ((value: unknown) => Checked<unknown> | boolean) | undefined;
+  const result = rule ? rule(value) : true;
+  if (result === true) return { value };
+  if (result === false) return invalid;
+  if (result.ok) return { value: result.value };
+
+  const { code, params } = result;
+  const message = describeProblem(result, t);
+  return params ? { field: key, message, code, params } : { field: key, message, code };
 }
 
 export function checkSettingsChanges(changes: Record<string, unknown>): CheckedChanges {
@@ -94,13 +131,10 @@ export function checkSettingsChanges(changes: Record<string, unknown>): CheckedC
       errors.push({ field: key, message: t('settingsUnknownKey') });
       continue;
     }
-    const rule = RULES[key as SettingKey];
-    if (!sameType(key as SettingKey, value) || (rule && !rule(value))) {
-      errors.push({ field: key, message: invalidMessage(key) });
-      continue;
-    }
-    patch[key] = value;
+    const checked = checkValue(key as SettingKey, value);
+    if ('field' in checked) errors.push(checked);
+    else patch[key] = checked.value;
   }
 
-  return { patch: patch, errors };
+  return { patch, errors };
 }

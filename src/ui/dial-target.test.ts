@@ -9,6 +9,14 @@ describe('checkDialTarget', () => {
     ['1001', '1001'],
     ['sip:bob@sip.test', 'sip:bob@sip.test'],
     ['  sips:alice@pbx.example.test:5061 ', 'sips:alice@pbx.example.test:5061'],
+    ['030\u20111234567', '0301234567'],
+    ['030\u2013123\u00a045\u00a067', '0301234567'],
+    ['\uff10\uff13\uff10 1234567', '0301234567'],
+    ['tel:+49301234567', '+49301234567'],
+    ['tel:%2B49%2030%201234567;phone-context=x', '+49301234567'],
+    ['030 1234567 ext. 12', '0301234567;ext=12'],
+    ['+49 30 1234567 x12', '+49301234567;ext=12'],
+    ['030 1234567 Durchwahl 12', '030123456712'],
   ])('accepts %j as %j', (input, target) => {
     expect(checkDialTarget(input)).toEqual({ ok: true, target });
   });
@@ -18,6 +26,8 @@ describe('checkDialTarget', () => {
     ['   ', 'empty'],
     ['call bob', 'characters'],
     ['0301234567x', 'characters'],
+    ['tel:javascript:alert(1)', 'characters'],
+    ['tel:+49+30', 'plus'],
     ['<img src=x>', 'characters'],
     ['+49+30', 'plus'],
     ['sip:bob', 'uri'],

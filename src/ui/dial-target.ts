@@ -1,30 +1,52 @@
 /**
  * A first check of what the agent typed before it goes to the hub, which normalises and applies
- * dial rules (src/numbers). Accepts phone numbers written with the usual separators, short
- * codes with `*` and `#`, and `sip:`/`sips:` URIs; everything else gets a message, never a call.
+ * dial rules (src/numbers). Accepts phone numbers written with the usual separators and their
+ * look-alikes (no-break spaces, dashes, full-width digits), a pasted `tel:` or `callto:` link,
+ * an extension after the number (`ext. 12`, `x12`: sent as `;ext=` for DTMF after answer) or a
+ * direct-dial word (`Durchwahl 12`: part of the number), short codes with `*` and `#`, and
+ * `sip:`/`sips:` URIs; everything else gets a message, never a call.
  */
+import { SUFFIX_WORDS } from '../numbers/extension.ts';
+import { normalizeText } from '../numbers/normalize.ts';
+
 export type DialCheck =
   | { ok: true; target: string }
   | { ok: false; reason: 'empty' | 'characters' | 'plus' | 'uri' | 'length' };
 
-const SEPARATORS = /[\s\-./()]/g;
+const SEPARATORS = /[\s\-./()\u200b]/g;
 const URI = /^sips?:[^\s@<>"]+@[a-z0-9.\-[\]:]+$/i;
+const LINK = /^(?:tel|callto):(?:\/\/)?/i;
+const SUFFIX = new RegExp(String.raw`\s*[,;]?\s*(${SUFFIX_WORDS})\s*[:.]?\s*-?\s*(\d{1,6})$`, 'i');
 const MAX_DIGITS = 32;
 
 export function checkDialTarget(input: string): DialCheck {
-  const raw = input.trim();
+  let raw = normalizeText(input).trim();
   if (raw === '') return { ok: false, reason: 'empty' };
 
   if (/^sips?:/i.test(raw)) {
     return URI.test(raw) ? { ok: true, target: raw } : { ok: false, reason: 'uri' };
   }
+  if (LINK.test(raw)) raw = decoded(raw.replace(LINK, '')).split(';')[0] ?? '';
 
-  const compact = raw.replace(SEPARATORS, '');
+  const suffix = SUFFIX.exec(raw);
+  const compact = (suffix ? raw.slice(0, suffix.index) : raw).replace(SEPARATORS, '');
   if (!/^\+?[0-9*#]+$/.test(compact)) {
     return { ok: false, reason: compact.slice(1).includes('+') ? 'plus' : 'characters' };
   }
   if (compact.length > MAX_DIGITS) return { ok: false, reason: 'length' };
-  return { ok: true, target: compact };
+  const [, word = '', digits = ''] = suffix ?? [];
+  if (!digits) return { ok: true, target: compact };
+  // A direct-dial word names the rest of the number; any other word an extension.
+  if (/^d/i.test(word)) return { ok: true, target: compact + digits };
+  return { ok: true, target: `${compact};ext=${digits}` };
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The keys a phone keypad has, in its layout order. */

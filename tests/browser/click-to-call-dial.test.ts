@@ -3,23 +3,24 @@
  * Kamailio, a trusted click on a number, the hub's dial rules, the engine's INVITE, and the
  * number as it reaches a PSTN gateway behind the PBX (SIPp). Each call rings and ends busy.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Settings } from '../../src/settings/settings.ts';
+import { registerAgent } from '../support/agent.ts';
 import { launchExtension, type LaunchedExtension } from '../support/browser.ts';
-import { loadFixtures, serveFixtures, type Fixture } from '../support/crm-fixtures.ts';
+import {
+  fixtureNamed,
+  loadFixtures,
+  serveFixtures,
+  type Fixture,
+} from '../support/crm-fixtures.ts';
 import { startHttpsServer, type HttpsServer } from '../support/https-server.ts';
-import { hubClient, type HubClient } from '../support/hub-client.ts';
-import { ACCOUNTS } from '../support/kamailio.ts';
-import { CONTROLS, control } from '../support/page-controls.ts';
+import type { HubClient } from '../support/hub-client.ts';
+import { CONTROLS, control, openFixture } from '../support/page-controls.ts';
 import { startPstnGateway, type PstnGateway } from '../support/pstn-gateway.ts';
 
 const fixtures = loadFixtures();
-const byName = (name: string): Fixture => {
-  const fixture = fixtures.find((f) => f.name === name);
-  if (!fixture) throw new Error(`no fixture ${name}`);
-  return fixture;
-};
+const byName = (name: string): Fixture => fixtureNamed(fixtures, name);
 let server: HttpsServer;
 let browser: LaunchedExtension;
 let hub: HubClient;
@@ -31,15 +32,7 @@ beforeAll(async () => {
   serveFixtures(server, fixtures);
   gateway = await startPstnGateway();
   browser = await launchExtension({ httpsPort: server.port });
-  hub = hubClient(await browser.openPage('extension/options/index.html'));
-  await hub.send('settings.save', {
-    patch: {
-      sipServer: inject('sip').wsUrl,
-      sipUri: 'sip:agent@sip.test',
-      password: ACCOUNTS.agent ?? '',
-    },
-  });
-  await hub.until((s) => s.registration.state === 'registered');
+  hub = await registerAgent(browser);
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 1000 });
 });
@@ -50,11 +43,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(fixture: Fixture): Promise<void> {
-  await page.goto(fixture.url);
-  await page.waitForFunction(() => document.documentElement.dataset.fixtureLate === 'done');
-  await expect.poll(() => page.locator(CONTROLS).count()).toBe(fixture.numbers.length);
-}
+const open = (fixture: Fixture) => openFixture(page, fixture);
 
 /** Clicks, then waits for the gateway to see one more INVITE and the call to end. */
 async function dialled(click: () => Promise<void>): Promise<string | undefined> {

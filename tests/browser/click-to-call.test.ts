@@ -2,23 +2,24 @@
  * Clicking in CRM pages with the built extension: a trusted click on a control or on the page's
  * own call link asks the hub to dial the right number with the record it belongs to; synthetic
  * clicks never do; the dock mounts without moving the page or breaking its scripts, keeps its
- * place, and everything is removed when the extension goes away under the page.
+ * place, and an update of the extension swaps its controls for the new version's in open tabs.
  * The hub's side (dial rules, the engine, Kamailio) is tested in click-to-call-dial.test.ts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from '../support/browser.ts';
-import { loadFixtures, serveFixtures, type Fixture } from '../support/crm-fixtures.ts';
+import {
+  fixtureNamed,
+  loadFixtures,
+  serveFixtures,
+  type Fixture,
+} from '../support/crm-fixtures.ts';
 import { startHttpsServer, type HttpsServer } from '../support/https-server.ts';
-import { CONTROLS, control } from '../support/page-controls.ts';
+import { CONTROLS, control, openFixture } from '../support/page-controls.ts';
 import { elementBoxes, recordDials, type DialSeen } from '../support/page-probes.ts';
 
 const fixtures = loadFixtures();
-const byName = (name: string): Fixture => {
-  const fixture = fixtures.find((f) => f.name === name);
-  if (!fixture) throw new Error(`no fixture ${name}`);
-  return fixture;
-};
+const byName = (name: string): Fixture => fixtureNamed(fixtures, name);
 let server: HttpsServer;
 let browser: LaunchedExtension;
 let worker: Worker;
@@ -45,13 +46,7 @@ beforeEach(() => {
   errors.length = 0;
 });
 
-async function open(fixture: Fixture): Promise<void> {
-  await page.goto(fixture.url);
-  await page.waitForFunction(() => document.documentElement.dataset.fixtureLate === 'done');
-  await expect
-    .poll(() => page.locator(CONTROLS).count(), { timeout: 10_000 })
-    .toBe(fixture.numbers.length);
-}
+const open = (fixture: Fixture) => openFixture(page, fixture);
 
 const dials = (): Promise<DialSeen[]> => worker.evaluate(() => globalThis.__ctiDials ?? []);
 
@@ -172,12 +167,32 @@ describe('the dock', () => {
   });
 });
 
-describe('when the extension goes away under the page', () => {
-  it('removes its controls and dock', async () => {
-    await open(byName('hubspot/record'));
-    expect(await page.locator('[data-cti-host]').count()).toBe(2);
-    await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    await expect.poll(() => page.locator('[data-cti-host]').count(), { timeout: 10_000 }).toBe(0);
+describe('when the extension is updated under the page', () => {
+  it("swaps the old version's controls and dock for the new one's, without a reload", async () => {
+    const f = byName('hubspot/record');
+    await open(f);
+    const hosts = page.locator('[data-cti-host]');
+    expect(await hosts.count()).toBe(2);
+    await hosts.evaluateAll((els) => els.forEach((el) => el.setAttribute('data-old', '')));
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    await browser.update();
+    const old = page.locator('[data-cti-host][data-old]');
+    await expect.poll(() => old.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => hosts.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => page.locator(CONTROLS).count()).toBe(f.numbers.length);
+    expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
+
+    let fresh = worker;
+    await expect
+      .poll(async () => (fresh = await browser.serviceWorker()) !== worker, { timeout: 10_000 })
+      .toBe(true);
+    await recordDials(fresh);
+    await control(page, f.dial?.number ?? '').click();
+    const seen = () => fresh.evaluate(() => globalThis.__ctiDials ?? []);
+    await expect
+      .poll(async () => (await seen()).map((d) => d.payload.target))
+      .toEqual([f.dial?.number]);
     expect(errors).toEqual([]);
   });
 });

@@ -16,6 +16,10 @@ import {
   type PolicyFile,
 } from '../support/policy-file.ts';
 
+const UNKNOWN_COUNTRY =
+  '“Deutschland” is not a country code dialling knows. ' +
+  'Use two letters such as DE, AT, CH or GB.';
+
 const unavailable = policyFileUnavailable();
 if (unavailable) console.warn(`policy browser tests skipped: ${unavailable}`);
 
@@ -107,7 +111,7 @@ describe.skipIf(unavailable)('admin policy from a Chromium policy file', () => {
     expect(current.ignored).toEqual([
       {
         key: 'defaultCountry',
-        reason: 'Not a two-letter country code (ISO 3166), e.g. DE',
+        reason: UNKNOWN_COUNTRY,
         value: 'Deutschland',
       },
     ]);
@@ -143,7 +147,7 @@ describe.skipIf(unavailable)('admin policy from a Chromium policy file', () => {
       'Set by your administrator',
     );
     expect(await page.locator('section.admin li').allTextContents()).toEqual([
-      'defaultCountry: Not a two-letter country code (ISO 3166), e.g. DE',
+      `defaultCountry: ${UNKNOWN_COUNTRY}`,
     ]);
 
     // The agent saves what is theirs; the locked server is not part of it and stays.

@@ -56,6 +56,13 @@ export interface LaunchedExtension {
   serviceWorker(): Promise<Worker>;
   /** Open an extension page, e.g. `extension/popup/index.html`. */
   openPage(pagePath: string): Promise<Page>;
+  /**
+   * Load the extension folder again over CDP (Extensions.loadUnpacked), which Chrome treats
+   * as an update: onInstalled fires with reason `update`, open pages keep the old version's
+   * orphaned content scripts. (chrome.runtime.reload() instead leaves an extension loaded by
+   * --load-extension disabled here.)
+   */
+  update(): Promise<void>;
   /** Stop the service worker the way Chrome does when it idles. */
   stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
@@ -94,6 +101,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     '--disable-sync',
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
+    // Lets update() load the extension again over CDP.
+    '--enable-unsafe-extension-debugging',
     `--host-resolver-rules=${rules.join(', ')}`,
     `--ignore-certificate-errors-spki-list=${tls.spki}`,
     ...(options.fakeMedia === false ? [] : ['--use-fake-device-for-media-stream']),
@@ -143,6 +152,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${pagePath}`);
       return page;
+    },
+    update: async () => {
+      const browser = context.browser();
+      if (!browser) throw new Error('no browser-level CDP for this context');
+      const cdp = await browser.newBrowserCDPSession();
+      await cdp.send('Extensions.loadUnpacked', { path: extensionDir });
+      await cdp.detach();
     },
     stopServiceWorker: async () => {
       const page = context.pages()[0] ?? (await context.newPage());

@@ -41,6 +41,12 @@ export function loadFixtures(): Fixture[] {
   return fixtures;
 }
 
+export function fixtureNamed(fixtures: readonly Fixture[], name: string): Fixture {
+  const fixture = fixtures.find((f) => f.name === name);
+  if (!fixture) throw new Error(`no fixture ${name}`);
+  return fixture;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

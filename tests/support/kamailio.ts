@@ -12,6 +12,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './ports.ts';
 
+/** One JSON-RPC call to Kamailio's jsonrpcs over HTTP (its /RPC path on the WebSocket port). */
+export async function jsonRpc<T = unknown>(
+  url: string,
+  method: string,
+  params: unknown[] = [],
+): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
+    signal: AbortSignal.timeout(2000),
+  });
+  const body = (await res.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`kamailio rpc ${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
 const CFG = fileURLToPath(new URL('../sip-server/kamailio.cfg', import.meta.url));
 export const SIP_DOMAIN = 'sip.test';
 
@@ -66,16 +82,7 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Kama
   const pidFile = path.join(runDir, 'kamailio.pid');
   const rpcUrl = `http://127.0.0.1:${wsPort}/RPC`;
 
-  const rpc = async <T>(method: string, params: unknown[] = []): Promise<T> => {
-    const res = await fetch(rpcUrl, {
-      method: 'POST',
-      body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
-      signal: AbortSignal.timeout(2000),
-    });
-    const body = (await res.json()) as { result?: T; error?: { message: string } };
-    if (body.error) throw new Error(`kamailio rpc ${method}: ${body.error.message}`);
-    return body.result as T;
-  };
+  const rpc = <T>(method: string, params: unknown[] = []) => jsonRpc<T>(rpcUrl, method, params);
 
   let child: ChildProcess | undefined;
   let pid = 0;

@@ -7,23 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { sipRpc } from './sip-rpc.ts';
 import { startSipp, stopSipp } from './sipp.ts';
 
 export interface PstnGateway {
   /** The user parts of the Request-URIs received so far, in order. */
   dialled(): string[];
   stop(): Promise<void>;
-}
-
-async function rpc(method: string, params: unknown[]): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${inject('sip').wsPort}/RPC`, {
-    method: 'POST',
-    body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
-    signal: AbortSignal.timeout(2000),
-  });
-  const body = (await res.json()) as { error?: { message: string } };
-  if (body.error) throw new Error(`kamailio rpc ${method}: ${body.error.message}`);
 }
 
 export async function startPstnGateway(): Promise<PstnGateway> {
@@ -36,7 +26,7 @@ export async function startPstnGateway(): Promise<PstnGateway> {
     calls: 1000,
     timeoutS: 600,
   });
-  await rpc('htable.sets', ['gw', 'uri', `sip:127.0.0.1:${run.port}`]);
+  await sipRpc('htable.sets', ['gw', 'uri', `sip:127.0.0.1:${run.port}`]);
 
   return {
     dialled: () => {
@@ -44,7 +34,7 @@ export async function startPstnGateway(): Promise<PstnGateway> {
       return lines.flatMap((line) => /^INVITE sips?:([^@]+)@/.exec(line)?.[1] ?? []);
     },
     stop: async () => {
-      await rpc('htable.delete', ['gw', 'uri']).catch(() => undefined);
+      await sipRpc('htable.delete', ['gw', 'uri']).catch(() => undefined);
       await stopSipp();
       fs.rmSync(dir, { recursive: true, force: true });
     },

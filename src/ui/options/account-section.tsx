@@ -7,11 +7,13 @@ import { IceServersEditor } from './ice-servers-editor.tsx';
 
 interface Props extends SectionProps {
   passwordStored: boolean;
+  /** The domain admin policy sets: the agent enters only the extension. */
+  sipDomain?: string;
   onTest: () => Promise<AccountTestResult> | undefined;
 }
 
 export function AccountSection(props: Props) {
-  const { draft, set, errors, locked } = props;
+  const { draft, set, errors, locked, sipDomain } = props;
   const text = (key: 'sipServer' | 'sipUri' | 'authorizationUser' | 'displayName') => ({
     path: key,
     value: draft[key],
@@ -33,8 +35,8 @@ export function AccountSection(props: Props) {
       <TextField
         {...text('sipUri')}
         label={t('optionsSipUriLabel')}
-        hint={t('optionsSipUriHint')}
-        placeholder="sip:1001@pbx.example.com"
+        hint={sipDomain ? t('optionsSipUriDomainHint', sipDomain) : t('optionsSipUriHint')}
+        placeholder={sipDomain ? '1001' : 'sip:1001@pbx.example.com'}
       />
       <TextField
         {...text('authorizationUser')}

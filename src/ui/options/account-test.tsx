@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { RegistrationFailure } from '../../protocol/phone-state.ts';
 import type { AccountTestResult } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
+import { describeAccountProblems } from '../shared/account-problems.ts';
 
 interface Props {
   /** Validates the form first; returns undefined when it is not valid. */
@@ -20,7 +21,10 @@ type Outcome = { ok: boolean; text: string; detail?: string };
 
 function describe(result: AccountTestResult): Outcome {
   if (result.registered) return { ok: true, text: t('optionsTestOk', Math.round(result.ms)) };
-  return { ok: false, text: t(FAILURE_KEYS[result.failure]), detail: result.detail };
+  const detail = result.problems
+    ? describeAccountProblems(result.problems).join(' ')
+    : result.detail;
+  return { ok: false, text: t(FAILURE_KEYS[result.failure]), detail };
 }
 
 /** "Test account": registers once with the form's values and says what happened. */

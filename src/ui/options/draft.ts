@@ -22,11 +22,18 @@ export interface IceRow {
   credential: string;
 }
 
-export interface Draft extends Omit<Settings, 'iceServers' | 'registerExpires' | 'extraHosts'> {
+type TextKeys =
+  'iceServers' | 'registerExpires' | 'extraHosts' | 'numberIgnoreLabels' | 'ownNumbers';
+
+export interface Draft extends Omit<Settings, TextKeys> {
   iceServers: IceRow[];
   registerExpires: string;
   /** One host per line. */
   extraHosts: Record<CrmName, string>;
+  /** One label per line. */
+  numberIgnoreLabels: string;
+  /** One number per line, as typed (`+49 30 9876543`). */
+  ownNumbers: string;
 }
 
 export type SetDraft = (patch: Partial<Draft>) => void;
@@ -51,6 +58,8 @@ export function toDraft({ values }: SettingsView): Draft {
       credential: s.credential ?? '',
     })),
     registerExpires: String(values.registerExpires),
+    numberIgnoreLabels: values.numberIgnoreLabels.join('\n'),
+    ownNumbers: values.ownNumbers.join('\n'),
     extraHosts: {
       salesforce: values.extraHosts.salesforce.join('\n'),
       hubspot: values.extraHosts.hubspot.join('\n'),
@@ -58,6 +67,9 @@ export function toDraft({ values }: SettingsView): Draft {
     },
   };
 }
+
+/** `+49 (30) 987-6543` → `+49309876543`: the settings store keeps E.164. */
+export const compactNumber = (typed: string): string => typed.replace(/[\s()./-]/g, '');
 
 export const lines = (text: string): string[] =>
   text
@@ -90,6 +102,9 @@ function fromDraft(draft: Draft): Settings {
     authorizationUser: draft.authorizationUser.trim(),
     displayName: draft.displayName.trim(),
     outsideLinePrefix: draft.outsideLinePrefix.trim(),
+    internationalPrefix: draft.internationalPrefix.trim(),
+    numberIgnoreLabels: lines(draft.numberIgnoreLabels),
+    ownNumbers: lines(draft.ownNumbers).map(compactNumber),
     hubspotToken: draft.hubspotToken.trim(),
     iceServers: iceServers(draft.iceServers),
     registerExpires: Number(draft.registerExpires),

@@ -12,7 +12,17 @@ function countryOptions(): { value: string; label: string }[] {
     .sort((a, b) => a.label.localeCompare(b.label, language));
 }
 
+type TextKey = 'outsideLinePrefix' | 'internationalPrefix' | 'numberIgnoreLabels' | 'ownNumbers';
+
 export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
+  const text = (key: TextKey) => ({
+    path: key,
+    value: draft[key],
+    error: errors.get(key),
+    locked: locked(key),
+    onInput: (value: string) => set({ [key]: value }),
+  });
+
   return (
     <section aria-labelledby="opt-numbers">
       <h2 id="opt-numbers">{t('optionsNumbers')}</h2>
@@ -27,14 +37,10 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
         onChange={(defaultCountry) => set({ defaultCountry })}
       />
       <TextField
-        path="outsideLinePrefix"
+        {...text('outsideLinePrefix')}
         label={t('optionsPrefixLabel')}
         hint={t('optionsPrefixHint')}
         inputMode="tel"
-        value={draft.outsideLinePrefix}
-        error={errors.get('outsideLinePrefix')}
-        locked={locked('outsideLinePrefix')}
-        onInput={(outsideLinePrefix) => set({ outsideLinePrefix })}
       />
       <SelectField
         path="dialFormat"
@@ -49,6 +55,12 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
           set({ dialFormat: value === 'national' ? 'national' : 'international' })
         }
       />
+      <TextField
+        {...text('internationalPrefix')}
+        label={t('optionsIntlPrefixLabel')}
+        hint={t('optionsIntlPrefixHint')}
+        inputMode="tel"
+      />
       <CheckField
         path="detectNumbers"
         label={t('optionsDetectLabel')}
@@ -56,6 +68,18 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
         checked={draft.detectNumbers}
         locked={locked('detectNumbers')}
         onChange={(detectNumbers) => set({ detectNumbers })}
+      />
+      <TextField
+        {...text('numberIgnoreLabels')}
+        label={t('optionsIgnoreLabelsLabel')}
+        hint={t('optionsIgnoreLabelsHint')}
+        multiline
+      />
+      <TextField
+        {...text('ownNumbers')}
+        label={t('optionsOwnNumbersLabel')}
+        hint={t('optionsOwnNumbersHint')}
+        multiline
       />
     </section>
   );

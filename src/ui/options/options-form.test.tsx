@@ -40,11 +40,13 @@ describe('OptionsForm validation', () => {
 
     const summary = screen.getByRole('alert');
     expect(summary).toHaveTextContent(
-      'Server URL (WebSocket): enter a URL that starts with wss://',
+      'Server URL (WebSocket): Enter a WebSocket address such as wss://',
     );
     const field = screen.getByLabelText('Server URL (WebSocket)');
     expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(field).toHaveAccessibleDescription(/Server URL \(WebSocket\): enter a URL/);
+    expect(field).toHaveAccessibleDescription(
+      /Server URL \(WebSocket\): Enter a WebSocket address/,
+    );
     await waitFor(() => expect(field).toHaveFocus());
     expect(onSave).not.toHaveBeenCalled();
   });
@@ -58,11 +60,25 @@ describe('OptionsForm validation', () => {
 
     const summary = screen.getByRole('alert');
     expect(summary).toHaveTextContent(
-      'ICE server 1: a TURN server needs a user name and a password.',
+      'ICE server 1: A TURN server needs a user name and a password.',
     );
     expect(summary).toHaveTextContent(
-      'Additional host names for Zendesk: “not a host” is not a host name.',
+      'Additional host names for Zendesk: “not a host” is not a valid host name',
     );
+  });
+
+  it('refuses a server the engine could not register with, and takes a quoted name', () => {
+    const { onSave, type, save } = setup();
+    type('Server URL (WebSocket)', 'ws://pbx.example.test/ws');
+    type('SIP address', 'sip:1001@pbx.example.test;transport=ws');
+    type('Display name', 'Hotline "Süd"');
+    save();
+
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent('Server URL (WebSocket): Use wss://.');
+    expect(summary).toHaveTextContent('SIP address: Leave out parameters such as ;transport=ws');
+    expect(summary).not.toHaveTextContent('Display name');
+    expect(onSave).not.toHaveBeenCalled();
   });
 
   it('clears a message once the field is corrected', () => {
@@ -160,6 +176,80 @@ describe('OptionsForm under admin policy', () => {
   });
 });
 
+describe('OptionsForm with a SIP domain set by policy', () => {
+  const view = makeView({
+    locked: ['sipServer'],
+    sipDomain: { name: 'pbx.example.test', locked: true },
+  });
+
+  it('takes the extension alone, as the hub does, and says which domain completes it', async () => {
+    const { onSave, type, save } = setup(view);
+    const address = screen.getByLabelText('SIP address');
+    expect(address).toHaveAccessibleDescription(/the domain: pbx\.example\.test\./);
+    type('SIP address', '1001');
+    save();
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith({ sipUri: '1001' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('still refuses what is no extension', () => {
+    const { onSave, type, save } = setup(view);
+    type('SIP address', '10 01');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent('SIP address: “ ” cannot be used here.');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+});
+
+describe('OptionsForm dial and detection rules', () => {
+  it('saves the international prefix and the filter words, one per line', async () => {
+    const { onSave, type, save } = setup(
+      makeView({ values: { ...makeView().values, numberIgnoreLabels: ['invoice*'] } }),
+    );
+    type('International prefix', '00');
+    type('No phone number after these words', 'invoice*\nKundennr.\n');
+    save();
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({
+        internationalPrefix: '00',
+        numberIgnoreLabels: ['invoice*', 'Kundennr.'],
+      }),
+    );
+  });
+
+  it('names a bad prefix and a bad word', () => {
+    const { onSave, type, save } = setup();
+    type('International prefix', '+00');
+    type('No phone number after these words', 'invoice\norder#');
+    save();
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent('International prefix: Enter + or up to four digits');
+    expect(summary).toHaveTextContent('No phone number after these words: “order#” may hold');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('saves own numbers in E.164 and names one that is not international', async () => {
+    const { onSave, type, save } = setup();
+    type('Your own numbers', '030 9876543');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent('Your own numbers: “030 9876543” is not');
+    type('Your own numbers', '+49 (30) 987-6543\n+43 1 5556677');
+    save();
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({ ownNumbers: ['+49309876543', '+4315556677'] }),
+    );
+  });
+
+  it('shows them locked when the policy sets them', () => {
+    setup(makeView({ locked: ['internationalPrefix', 'numberIgnoreLabels', 'ownNumbers'] }));
+    expect(screen.getByLabelText('Your own numbers')).toBeDisabled();
+    expect(screen.getByLabelText('International prefix')).toBeDisabled();
+    const words = screen.getByLabelText('No phone number after these words');
+    expect(words).toBeDisabled();
+    expect(words).toHaveAccessibleDescription(/Set by your administrator/);
+  });
+});
+
 describe('OptionsForm account test and devices', () => {
   it('tests the account with the form values and reports the time', async () => {
     const { onTest, type } = setup();
@@ -185,7 +275,9 @@ describe('OptionsForm account test and devices', () => {
     const { onTest, type } = setup();
     type('SIP address', 'alice');
     fireEvent.click(screen.getByRole('button', { name: 'Test account' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('SIP address: enter an address');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'SIP address: Enter an address such as sip:1001@',
+    );
     expect(onTest).not.toHaveBeenCalled();
   });
 

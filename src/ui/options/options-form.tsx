@@ -33,10 +33,11 @@ export function OptionsForm(props: OptionsFormProps) {
   const [focus, setFocus] = useState<string>();
   const [status, setStatus] = useState<Status>();
   const locked = (key: SettingKey) => view.locked.includes(key);
+  const sipDomain = view.sipDomain?.name;
 
   // Once errors are shown, they follow the agent's edits instead of lingering.
   useEffect(() => {
-    if (errors.length > 0) setErrors(validate(draft, locked));
+    if (errors.length > 0) setErrors(validate(draft, locked, sipDomain));
     // Deliberately keyed on the draft only: re-checking when the errors change would loop.
   }, [draft]);
   useEffect(() => {
@@ -44,7 +45,7 @@ export function OptionsForm(props: OptionsFormProps) {
   }, [focus]);
 
   const check = (): boolean => {
-    const found = validate(draft, locked);
+    const found = validate(draft, locked, sipDomain);
     setErrors(found);
     setFocus(found[0]?.field);
     return found.length === 0;
@@ -89,6 +90,7 @@ export function OptionsForm(props: OptionsFormProps) {
       <AccountSection
         {...section}
         passwordStored={view.secrets.password}
+        {...(sipDomain ? { sipDomain } : {})}
         onTest={() => (check() ? props.onTest(toPatch(draft, view)) : undefined)}
       />
       <DevicesSection

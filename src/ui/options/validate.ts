@@ -1,102 +1,134 @@
 /**
- * Checks the options form before it saves or tests. Each message names its field, so it reads
- * on its own in the summary at the top of the form as well as beside the field. The hub
- * validates again; this is for a clear message at the field, not for trust.
+ * Checks the options form before it saves or tests, with the shared field checks
+ * (src/settings/checks) the hub and the engine use, so what passes here is stored and
+ * registers. Each message names its field, so it reads on its own in the summary at the top of
+ * the form as well as beside the field. The hub validates again; this is for a clear message
+ * at the field, not for trust.
  */
+import { withSipDomain } from '../../policy/merge.ts';
+import {
+  checkAuthorizationUser,
+  checkDisplayName,
+  checkPassword,
+  checkRegisterExpires,
+  checkServerUrl,
+  checkSipUri,
+} from '../../settings/checks/account-checks.ts';
+import {
+  checkCountry,
+  checkIgnoreLabel,
+  checkInternationalPrefix,
+  checkOutsideLinePrefix,
+  MAX_LABELS,
+} from '../../settings/checks/dialling-checks.ts';
+import { checkHostPattern } from '../../settings/checks/host.ts';
+import { checkIceServer } from '../../settings/checks/ice-checks.ts';
+import {
+  describeProblem,
+  type Checked,
+  type FieldCode,
+  type FieldProblem,
+} from '../../settings/checks/problem.ts';
 import type { SettingKey } from '../../settings/settings.ts';
 import { t } from '../i18n.ts';
-import { CRM_LABELS, CRMS, isBlankRow, lines, type Draft } from './draft.ts';
+import { CRM_LABELS, CRMS, compactNumber, isBlankRow, lines, type Draft } from './draft.ts';
 
 export interface FieldError {
   /** Path of the field, e.g. `sipServer` or `iceServers.1.urls` (see `fieldId`). */
   field: string;
   message: string;
+  code: FieldCode;
+  params?: string[];
 }
 
-const SIP_URI = /^sips?:[^\s@]+@[^\s@]+$/i;
-const HOST = /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
-const ICE_URL = /^(stuns?|turns?):\S+$/i;
-const MAX_DISPLAY_NAME = 64;
+const translate = (key: string, subs: string[]) => t(key, ...subs);
+const E164 = /^\+[1-9]\d{5,14}$/;
 
-function serverUrlOk(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'wss:' || url.protocol === 'ws:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-export function validate(draft: Draft, locked: (key: SettingKey) => boolean): FieldError[] {
+/** `sipDomain`: the domain admin policy sets, so that the extension alone is an address. */
+export function validate(
+  draft: Draft,
+  locked: (key: SettingKey) => boolean,
+  sipDomain?: string,
+): FieldError[] {
   const errors: FieldError[] = [];
-  const fail = (field: string, label: string, reason: string) =>
-    errors.push({ field, message: t('optionsFieldError', label, reason) });
-  const open = (key: SettingKey) => !locked(key);
+  const report = (field: string, label: string, problem: FieldProblem) => {
+    const message = t('optionsFieldError', label, describeProblem(problem, translate));
+    const { code, params } = problem;
+    errors.push(params ? { field, message, code, params } : { field, message, code });
+  };
+  const check = <T>(key: SettingKey, label: string, result: Checked<T>) => {
+    if (!locked(key) && !result.ok) report(key, t(label), result);
+  };
 
   const server = draft.sipServer.trim();
-  const uri = draft.sipUri.trim();
-  if (open('sipServer') && (server || uri) && !serverUrlOk(server)) {
-    fail(
-      'sipServer',
-      t('optionsServerLabel'),
-      t(server ? 'optionsErrServerUrl' : 'optionsErrRequired'),
-    );
+  const address = sipDomain
+    ? withSipDomain(draft.sipUri, { name: sipDomain, locked: false })
+    : draft.sipUri.trim();
+  // An account is optional, but half of one cannot register.
+  if (server || draft.sipUri.trim()) {
+    check('sipServer', 'optionsServerLabel', checkServerUrl(server));
+    check('sipUri', 'optionsSipUriLabel', checkSipUri(address));
   }
-  if (open('sipUri') && (server || uri) && !SIP_URI.test(uri)) {
-    fail('sipUri', t('optionsSipUriLabel'), t(uri ? 'optionsErrSipUri' : 'optionsErrRequired'));
-  }
-  if (open('authorizationUser') && /\s/.test(draft.authorizationUser.trim())) {
-    fail('authorizationUser', t('optionsAuthUserLabel'), t('optionsErrNoSpaces'));
-  }
-  if (open('displayName') && draft.displayName.trim().length > MAX_DISPLAY_NAME) {
-    fail('displayName', t('optionsDisplayNameLabel'), t('optionsErrTooLong', MAX_DISPLAY_NAME));
-  }
+  check(
+    'authorizationUser',
+    'optionsAuthUserLabel',
+    checkAuthorizationUser(draft.authorizationUser),
+  );
+  // Empty keeps the stored password, which the form never sees.
+  if (draft.password !== '')
+    check('password', 'optionsPasswordLabel', checkPassword(draft.password));
+  check('displayName', 'optionsDisplayNameLabel', checkDisplayName(draft.displayName));
+  const expires = draft.registerExpires.trim() === '' ? NaN : Number(draft.registerExpires);
+  check('registerExpires', 'optionsExpiresLabel', checkRegisterExpires(expires));
 
-  const expires = Number(draft.registerExpires);
-  if (
-    open('registerExpires') &&
-    !(Number.isInteger(expires) && expires >= 60 && expires <= 86400)
-  ) {
-    fail('registerExpires', t('optionsExpiresLabel'), t('optionsErrExpires'));
-  }
-
-  if (open('iceServers')) {
+  if (!locked('iceServers')) {
     draft.iceServers.forEach((row, index) => {
       if (isBlankRow(row)) return;
-      const server = t('optionsIceServer', index + 1);
       const urls = row.urls.trim().split(/\s+/);
-      if (!urls.every((url) => ICE_URL.test(url))) {
-        fail(`iceServers.${index}.urls`, `${server}, ${t('optionsIceUrl')}`, t('optionsErrIceUrl'));
-      } else if (
-        urls.some((u) => /^turns?:/i.test(u)) &&
-        (!row.username.trim() || !row.credential)
-      ) {
-        fail(`iceServers.${index}.username`, server, t('optionsErrIceCredentials'));
-      }
+      const result = checkIceServer({ ...row, urls });
+      if (result.ok) return;
+      const part = result.code === 'turnNeedsCredentials' ? 'username' : 'urls';
+      const label = t('optionsIceServer', index + 1);
+      const full = part === 'urls' ? `${label}, ${t('optionsIceUrl')}` : label;
+      report(`iceServers.${index}.${part}`, full, result);
     });
   }
 
-  if (open('outsideLinePrefix') && !/^[0-9*#]{0,5}$/.test(draft.outsideLinePrefix.trim())) {
-    fail('outsideLinePrefix', t('optionsPrefixLabel'), t('optionsErrPrefix'));
+  check('outsideLinePrefix', 'optionsPrefixLabel', checkOutsideLinePrefix(draft.outsideLinePrefix));
+  check(
+    'internationalPrefix',
+    'optionsIntlPrefixLabel',
+    checkInternationalPrefix(draft.internationalPrefix),
+  );
+  if (!locked('numberIgnoreLabels')) {
+    const labels = lines(draft.numberIgnoreLabels);
+    const name = t('optionsIgnoreLabelsLabel');
+    const bad = labels.map(checkIgnoreLabel).find((result) => !result.ok);
+    if (bad && !bad.ok) report('numberIgnoreLabels', name, bad);
+    else if (labels.length > MAX_LABELS) {
+      report('numberIgnoreLabels', name, { code: 'tooMany', params: [String(MAX_LABELS)] });
+    }
   }
-  if (open('defaultCountry') && !/^[A-Z]{2}$/.test(draft.defaultCountry)) {
-    fail('defaultCountry', t('optionsCountryLabel'), t('optionsErrRequired'));
+  check('defaultCountry', 'optionsCountryLabel', checkCountry(draft.defaultCountry));
+  if (!locked('ownNumbers')) {
+    const bad = lines(draft.ownNumbers).find((n) => !E164.test(compactNumber(n)));
+    if (bad !== undefined) {
+      report('ownNumbers', t('optionsOwnNumbersLabel'), { code: 'invalidNumber', params: [bad] });
+    }
   }
 
-  if (open('extraHosts')) {
+  if (!locked('extraHosts')) {
     for (const crm of CRMS) {
-      const bad = lines(draft.extraHosts[crm]).find((host) => !HOST.test(host));
-      if (bad !== undefined) {
-        fail(
-          `extraHosts.${crm}`,
-          t('optionsExtraHostsLabel', CRM_LABELS[crm]),
-          t('optionsErrHost', bad),
-        );
+      const bad = lines(draft.extraHosts[crm])
+        .map(checkHostPattern)
+        .find((r) => !r.ok);
+      if (bad && !bad.ok) {
+        report(`extraHosts.${crm}`, t('optionsExtraHostsLabel', CRM_LABELS[crm]), bad);
       }
     }
   }
-  if (open('hubspotToken') && /\s/.test(draft.hubspotToken.trim())) {
-    fail('hubspotToken', t('optionsHubspotTokenLabel'), t('optionsErrNoSpaces'));
+  if (!locked('hubspotToken') && /\s/.test(draft.hubspotToken.trim())) {
+    report('hubspotToken', t('optionsHubspotTokenLabel'), { code: 'invalidChars', params: [' '] });
   }
 
   return errors;

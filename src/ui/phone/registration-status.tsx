@@ -4,6 +4,7 @@ import type {
   RegistrationSnapshot,
 } from '../../protocol/phone-state.ts';
 import { t } from '../i18n.ts';
+import { describeAccountProblems } from '../shared/account-problems.ts';
 
 interface Props {
   registration: RegistrationSnapshot;
@@ -33,7 +34,7 @@ export function RegistrationStatus({
   onOpenOptions,
   onOpenOnboarding,
 }: Props) {
-  const { state, failure, detail } = registration;
+  const { state, failure, detail, problems } = registration;
   const advice = failure && FAILURE_KEYS[failure];
   // A retry in progress needs no action; a stopped phone with fixable settings does.
   const needsOptions =
@@ -47,6 +48,13 @@ export function RegistrationStatus({
       </p>
       {advice && <p>{t(advice)}</p>}
       {failure && detail && <p class="detail">{t('regDetail', detail)}</p>}
+      {failure && problems && problems.length > 0 && (
+        <ul class="detail" aria-label={t('regProblemsLabel')}>
+          {describeAccountProblems(problems).map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
       {needsOptions && (
         <button type="button" onClick={onOpenOptions}>
           {t('regOpenOptions')}

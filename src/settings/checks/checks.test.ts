@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkIceServer, checkIceUri } from './ice-servers.ts';
+import { checkSipDomain } from '../../policy/validators.ts';
+import { checkServerUrl, checkSipUri } from './account-checks.ts';
 import {
   checkCountry,
-  checkHostName,
-  checkHostPattern,
-  checkPrefix,
-  checkServerUrl,
-  checkSipDomain,
-  checkSipUri,
-} from './validators.ts';
+  checkIgnoreLabel,
+  checkInternationalPrefix,
+  checkOutsideLinePrefix,
+} from './dialling-checks.ts';
+import { checkHostName, checkHostPattern } from './host.ts';
+import { checkIceServer, checkIceUri } from './ice-checks.ts';
 
-const reason = (check: { ok: boolean; reason?: string }) => (check.ok ? 'ok' : check.reason);
+const reason = (check: { ok: boolean; code?: string }) => (check.ok ? 'ok' : check.code);
 
 describe('checkServerUrl', () => {
   it.each([
@@ -25,7 +25,11 @@ describe('checkServerUrl', () => {
     ['wss://user:pw@pbx.example.com', 'invalidUrl'],
     ['wss://pbx.example.com/#x', 'invalidUrl'],
     ['pbx.example.com', 'invalidUrl'],
-    ['', 'empty'],
+    ['wss://pbx.example.com:99999/ws', 'invalidPort'],
+    ['wss://pbx.example.com:0/ws', 'invalidPort'],
+    ['wss://:8089', 'missingHost'],
+    ['wss://pbx_example.com/ws', 'invalidHost'],
+    ['', 'required'],
   ])('%s → %s', (input, expected) => {
     expect(reason(checkServerUrl(input))).toBe(expected);
   });
@@ -40,13 +44,19 @@ describe('checkSipUri and checkSipDomain', () => {
     expect(checkSipUri('sips:1001@192.0.2.10').ok).toBe(true);
   });
 
+  it.each(['1001@pbx.example.com', 'sip:@pbx.example.com', 'sip:1001@'])('refuses %s', (input) =>
+    expect(reason(checkSipUri(input))).toBe('invalidSipUri'),
+  );
+
   it.each([
-    '1001@pbx.example.com',
-    'sip:@pbx.example.com',
-    'sip:1001@',
-    'sip:a b@x.example',
-    'sip:1001@-bad-.example',
-  ])('refuses %s', (input) => expect(reason(checkSipUri(input))).toBe('invalidSipUri'));
+    ['sip:a b@x.example', 'invalidChars'],
+    ['sip:a%zz@x.example', 'invalidChars'],
+    ['sip:1001@-bad-.example', 'invalidHost'],
+    ['sip:1001@10.0.0', 'invalidHost'],
+    ['sip:1001@[2001:db8::zz]', 'invalidHost'],
+    ['sip:1001@x.example:0', 'invalidPort'],
+    ['sip:1001@x.example?subject=x', 'sipUriParams'],
+  ])('refuses %s as %s', (input, code) => expect(reason(checkSipUri(input))).toBe(code));
 
   it('accepts a host name or an IPv4 address as SIP domain', () => {
     expect(checkSipDomain('sip.test')).toEqual({ ok: true, value: 'sip.test' });
@@ -72,7 +82,7 @@ describe('host names and patterns', () => {
     ['crm_x.example.com', 'invalidHost'],
     ['bücher.example', 'invalidHost'],
     ['10.0.0.1', 'invalidHost'],
-    ['', 'empty'],
+    ['', 'required'],
     [`${'a'.repeat(63)}.`.repeat(4) + 'com', 'tooLong'],
   ])('pattern %s → %s', (input, expected) => {
     expect(reason(checkHostPattern(input))).toBe(expected);
@@ -90,7 +100,7 @@ describe('country and prefix', () => {
     [' AT ', 'ok'],
     ['XX', 'unknownCountry'],
     ['DEU', 'unknownCountry'],
-    ['', 'empty'],
+    ['', 'required'],
   ])('country %s → %s', (input, expected) => {
     expect(reason(checkCountry(input))).toBe(expected);
   });
@@ -99,11 +109,39 @@ describe('country and prefix', () => {
     ['0', 'ok'],
     ['', 'ok'],
     ['00', 'ok'],
-    ['0-', 'notDigits'],
-    ['+', 'notDigits'],
-    ['123456789', 'tooLong'],
-  ])('prefix %s → %s', (input, expected) => {
-    expect(reason(checkPrefix(input))).toBe(expected);
+    ['*9', 'ok'],
+    ['0-', 'invalidPrefix'],
+    ['+', 'invalidPrefix'],
+    ['12345', 'invalidPrefix'],
+  ])('outside-line prefix %s → %s', (input, expected) => {
+    expect(reason(checkOutsideLinePrefix(input))).toBe(expected);
+  });
+
+  it.each([
+    ['+', 'ok'],
+    [' 00 ', 'ok'],
+    ['011', 'ok'],
+    ['', 'notIntlPrefix'],
+    ['+00', 'notIntlPrefix'],
+    ['00000', 'notIntlPrefix'],
+  ])('international prefix %s → %s', (input, expected) => {
+    expect(reason(checkInternationalPrefix(input))).toBe(expected);
+  });
+});
+
+describe('filter labels', () => {
+  it.each([
+    ['Kunden-Nr.', 'ok'],
+    ['rechnung*', 'ok'],
+    ['n° 1', 'invalidLabel'],
+    ['', 'required'],
+    ['a'.repeat(61), 'tooLong'],
+  ])('%s → %s', (input, expected) => {
+    expect(reason(checkIgnoreLabel(input))).toBe(expected);
+  });
+
+  it('lower-cases a label, as the matcher reads it', () => {
+    expect(checkIgnoreLabel(' Kundennr ')).toEqual({ ok: true, value: 'kundennr' });
   });
 });
 
@@ -135,9 +173,9 @@ describe('ICE servers', () => {
   });
 
   it('refuses entries without usable urls', () => {
-    expect(reason(checkIceServer({ urls: [] }))).toBe('empty');
-    expect(reason(checkIceServer({}))).toBe('wrongType');
-    expect(reason(checkIceServer('stun:s.example.com'))).toBe('wrongType');
+    expect(reason(checkIceServer({ urls: [] }))).toBe('invalidIceUrl');
+    expect(reason(checkIceServer({}))).toBe('invalidIceUrl');
+    expect(reason(checkIceServer('stun:s.example.com'))).toBe('invalidIceUrl');
     expect(reason(checkIceServer({ urls: ['stun:ok.example.com', 'bad'] }))).toBe('invalidIceUrl');
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * Chrome runs manifest content scripts only in pages loaded after the extension was installed
+ * or updated, so CRM tabs already open would have no click-to-call until reloaded
+ * (https://developer.chrome.com/docs/extensions/reference/api/scripting#inject-on-install).
+ * On install and update the hub injects each manifest entry's files into its open tabs. The
+ * file names come from the built manifest at run time, because the build renames them.
+ *
+ * Injecting twice is harmless: a content script runs once per frame (src/content/lifecycle.ts),
+ * so a tab that loaded its scripts meanwhile keeps the ones it has; an old version's orphaned
+ * script steps aside when the new one announces itself.
+ *
+ * Limits: `exclude_matches` and globs are not applied (tabs.query takes match patterns only;
+ * our manifest uses neither), and an `all_frames` entry reaches every frame the extension has
+ * host access to, a little wider than its `matches`.
+ */
+// TODO(#4): content scripts on `extraHosts` (custom Salesforce, Zendesk domains). The hub
+// already treats those hosts as CRM tabs for lookups and screen-pop (src/crm/hosts.ts), but
+// no content script runs there. Needed: `optional_host_permissions: ["https://*/*"]` in
+// manifest.json; the options page asks chrome.permissions.request({ origins }) for new hosts
+// in the Save click's gesture (through src/ui/ports.ts, not from a component) and a policy's
+// hosts are shown as "needs permission" until granted; on settings change and on start the
+// hub diffs chrome.scripting.getRegisteredContentScripts() against the granted extra hosts
+// and (un)registers one script per CRM (id `extra-<crm>`, js from the manifest entry of that
+// CRM, persistAcrossSessions) plus the tel script with allFrames, then injects into open
+// tabs as here. Open point: the dock iframe is web-accessible only to the manifest's hosts
+// (web_accessible_resources cannot change at run time), so on extra hosts the dock needs a
+// wider WAR match or stays off while click-to-call works.
+import { createLogger } from '../core/logger.ts';
+
+const log = createLogger('hub:inject');
+
+export interface ContentScriptEntry {
+  matches?: string[];
+  js?: string[];
+  all_frames?: boolean;
+}
+
+export interface OpenTab {
+  id?: number;
+  discarded?: boolean;
+}
+
+export interface Injection {
+  tabId: number;
+  allFrames: boolean;
+  files: string[];
+}
+
+/**
+ * What to inject where: each entry's scripts into each open tab its matches cover. Discarded
+ * tabs are left out: they load afresh, with the manifest's scripts, when the agent opens them.
+ */
+export async function planInjections(
+  entries: readonly ContentScriptEntry[],
+  queryTabs: (urls: string[]) => Promise<OpenTab[]>,
+): Promise<Injection[]> {
+  const plan: Injection[] = [];
+  for (const entry of entries) {
+    const files = entry.js ?? [];
+    if (files.length === 0 || !entry.matches?.length) continue;
+
+    const tabs = await queryTabs(entry.matches);
+    for (const tab of tabs) {
+      if (tab.id === undefined || tab.discarded) continue;
+      plan.push({ tabId: tab.id, allFrames: entry.all_frames ?? false, files });
+    }
+  }
+  return plan;
+}
+
+/** Gives the open CRM tabs this version's content scripts; failures only skip that tab. */
+export async function injectIntoOpenTabs(): Promise<void> {
+  const entries = chrome.runtime.getManifest().content_scripts ?? [];
+  const plan = await planInjections(entries, (url) => chrome.tabs.query({ url }));
+  const results = await Promise.allSettled(
+    plan.map(({ tabId, allFrames, files }) =>
+      chrome.scripting.executeScript({ target: { tabId, allFrames }, files }),
+    ),
+  );
+
+  // A tab may close, crash or show an error page meanwhile; it gets scripts on its next load.
+  const failed = results.filter((r) => r.status === 'rejected').length;
+  log.debug(`injected into ${plan.length - failed} of ${plan.length} open tabs`);
+}

@@ -1,0 +1,47 @@
+/**
+ * Settings of the dial rules (src/numbers/dial-rules.ts) and number detection, checked the
+ * same way by the settings store, the options form and the admin policy parser.
+ */
+import { isSupportedCountry } from '../../numbers/phone-lib.ts';
+import { fail, ok, type Checked } from './problem.ts';
+
+/** Longest outside-line prefix; dial-rules ignores a longer one, so nothing may store it. */
+export const MAX_OUTSIDE_LINE_PREFIX = 4;
+export const OUTSIDE_LINE_PREFIX = new RegExp(`^[0-9*#]{0,${MAX_OUTSIDE_LINE_PREFIX}}$`);
+export const MAX_LABEL_LENGTH = 60;
+export const MAX_LABELS = 300;
+
+/**
+ * ISO 3166-1 alpha-2, limited to the regions our libphonenumber-js metadata knows: for any
+ * other code dialling would quietly fall back to another country's plan.
+ */
+export function checkCountry(input: string): Checked<string> {
+  const code = input.trim().toUpperCase();
+  if (code === '') return fail('required');
+  return isSupportedCountry(code) ? ok(code) : fail('unknownCountry', input.trim());
+}
+
+/** Digits, `*` or `#` the PBX needs for an outside line; empty means none. */
+export function checkOutsideLinePrefix(input: string): Checked<string> {
+  const prefix = input.trim();
+  return OUTSIDE_LINE_PREFIX.test(prefix)
+    ? ok(prefix)
+    : fail('invalidPrefix', MAX_OUTSIDE_LINE_PREFIX);
+}
+
+/** How the PBX wants the international prefix: `+` as such, or its digits (`00`, `011`). */
+export function checkInternationalPrefix(input: string): Checked<string> {
+  const text = input.trim();
+  return text === '+' || /^\d{1,4}$/.test(text) ? ok(text) : fail('notIntlPrefix');
+}
+
+/**
+ * A label that marks the digits after it as no phone number (src/numbers/labels.ts): words of
+ * letters and digits, with dots, dashes and a `*` for "any ending". Lower-cased, as matched.
+ */
+export function checkIgnoreLabel(input: string): Checked<string> {
+  const label = input.trim().toLowerCase();
+  if (label === '') return fail('required');
+  if (label.length > MAX_LABEL_LENGTH) return fail('tooLong', MAX_LABEL_LENGTH);
+  return /^[\p{L}\p{N} .*-]+$/u.test(label) ? ok(label) : fail('invalidLabel', input.trim());
+}

@@ -1,0 +1,78 @@
+/**
+ * Host names and addresses as servers and SIP URIs carry them. Pure string checks, the same
+ * in every context.
+ */
+import { fail, ok, type Checked } from './problem.ts';
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
+
+export const isIpv4 = (host: string): boolean => IPV4.test(host);
+
+/** `[2001:db8::1]`, brackets included, as URLs and SIP URIs write IPv6 (RFC 3986 §3.2.2). */
+export function isIpv6Literal(host: string): boolean {
+  if (!/^\[[0-9a-f:.]+\]$/i.test(host)) return false;
+  try {
+    return new URL(`http://${host}/`).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A DNS host name (RFC 1123 labels, ASCII: internationalised names in their `xn--` form).
+ * `minLabels` 2 refuses single-label names such as `intranet`.
+ */
+export function checkHostName(input: string, minLabels = 1): Checked<string> {
+  const host = input.trim().toLowerCase().replace(/\.$/, '');
+  if (host === '') return fail('required');
+  if (/[/:@?#]/.test(host)) return fail('hostOnly');
+  if (host.length > 253) return fail('tooLong', 253);
+
+  const labels = host.split('.');
+  const valid = labels.length >= minLabels && labels.every((l) => LABEL.test(l));
+  // An all-digit top label is an IP address or a typo, never a DNS name.
+  if (!valid || /^\d+$/.test(labels[labels.length - 1] ?? '')) {
+    return fail('invalidHost', input.trim());
+  }
+  return ok(host);
+}
+
+/** A host name, an IPv4 address or a bracketed IPv6 address, as a server's host. */
+export function checkHost(input: string): Checked<string> {
+  const host = input.trim();
+  if (isIpv4(host)) return ok(host);
+  if (isIpv6Literal(host)) return ok(host.toLowerCase());
+  const name = checkHostName(host);
+  return name.ok || name.code === 'required' ? name : fail('invalidHost', host);
+}
+
+/**
+ * A CRM host name, optionally with a wildcard: `*.` as the whole first label only, in front of
+ * at least two labels, so `*.example.com` is allowed and `*.com` or `crm*.example.com` are not.
+ */
+export function checkHostPattern(input: string): Checked<string> {
+  const pattern = input.trim().toLowerCase();
+  if (pattern.startsWith('*.')) {
+    const rest = checkHostName(pattern.slice(2), 2);
+    return rest.ok
+      ? ok(`*.${rest.value}`)
+      : rest.code === 'invalidHost'
+        ? fail('invalidHost', input.trim())
+        : rest;
+  }
+  if (pattern.includes('*')) return fail('badWildcard', input.trim());
+  return checkHostName(pattern, 2);
+}
+
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host)
+  );
+}
+
+/** A port as written after `:`: 1 to 65535. */
+export const isPort = (text: string): boolean =>
+  /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65_535;

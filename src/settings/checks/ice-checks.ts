@@ -1,0 +1,51 @@
+/**
+ * ICE server entries. URIs follow RFC 7064 (stun:, stuns:) and RFC 7065 (turn:, turns:,
+ * optional `?transport=udp|tcp`). A TURN entry without username and credential is refused:
+ * RTCPeerConnection would throw on it and no call could start at all.
+ */
+import type { IceServer } from '../settings.ts';
+import { checkHost, isPort } from './host.ts';
+import { fail, ok, type Checked } from './problem.ts';
+
+const ICE_URI =
+  /^(stuns?|turns?):(\[[0-9a-f:.]+\]|[^\s:/?#[\]]+)(?::([^?]*))?(?:\?transport=(udp|tcp))?$/i;
+
+export function checkIceUri(input: string): Checked<string> {
+  const text = input.trim();
+  const [, scheme = '', host = '', port, transport] = ICE_URI.exec(text) ?? [];
+  if (scheme === '') return fail('invalidIceUrl');
+
+  const stun = scheme.toLowerCase().startsWith('stun');
+  const badPort = port !== undefined && !isPort(port);
+  if (!checkHost(host).ok || badPort || (stun && transport)) return fail('invalidIceUrl');
+  return ok(text);
+}
+
+const stringField = (entry: Record<string, unknown>, name: string): string | undefined => {
+  const value = entry[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/** One entry of `iceServers`; `urls` may be one string or a list, as RTCIceServer has it. */
+export function checkIceServer(raw: unknown): Checked<IceServer> {
+  const entry = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const urls = typeof entry.urls === 'string' ? [entry.urls] : entry.urls;
+  if (!Array.isArray(urls) || urls.length === 0) return fail('invalidIceUrl');
+
+  const checked: string[] = [];
+  for (const url of urls as unknown[]) {
+    const result = typeof url === 'string' ? checkIceUri(url) : fail<string>('invalidIceUrl');
+    if (!result.ok) return result;
+    checked.push(result.value);
+  }
+
+  const username = stringField(entry, 'username');
+  const credential = stringField(entry, 'credential');
+  const turn = checked.some((u) => /^turns?:/i.test(u));
+  if (turn && (!username || !credential)) return fail('turnNeedsCredentials');
+
+  const server: IceServer = { urls: checked };
+  if (username) server.username = username;
+  if (credential) server.credential = credential;
+  return ok(server);
+}
