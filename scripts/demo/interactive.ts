@@ -9,9 +9,11 @@ import { AGENT_URI, PEER, type Stack } from './stack.ts';
 type Say = (line: string) => void;
 
 export function instructions(stack: Stack, headless: boolean): string {
+  const options = `chrome-extension://${stack.browser.extensionId}/${PAGES.options}`;
   const account = [
-    `The options page (${PAGES.options}) shows the account the demo stored:`,
-    `${AGENT_URI} on ${stack.kamailio.wsUrl}, password stored but never shown.`,
+    `The options page (${options})`,
+    `  shows the account the demo stored: ${AGENT_URI} on ${stack.kamailio.wsUrl},`,
+    '  password stored but never shown.',
   ];
   const window = [
     'Ready. Try it in the Chromium window:',
@@ -21,7 +23,7 @@ export function instructions(stack: Stack, headless: boolean): string {
     "    then answers with a tone that you hear through the extension's call audio.",
     '  - To be called: press "Call the agent" on the "Demo far end" tab, or type c and Enter',
     '    here. Answer in the popup or the notification; type h and Enter to let the peer hang up.',
-    ...account.map((line) => `  - ${line}`),
+    ...account.map((line, i) => `  ${i === 0 ? '-' : ' '} ${line}`),
   ];
   const noWindow = process.stdin.isTTY
     ? [
