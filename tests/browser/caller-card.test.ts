@@ -53,6 +53,7 @@ it('reports each CRM connection to the options page', async () => {
 
 it('shows the card from every CRM in the dock of the tab used last, while it rings', async () => {
   await scene.tabs.zendesk.bringToFront();
+  const before = Object.fromEntries(Object.entries(scene.tabs).map(([crm, t]) => [crm, t.url()]));
   const callId = await scene.ring(NUMBERS.dana);
   const card = await scene.settledCard(callId);
 
@@ -74,6 +75,10 @@ it('shows the card from every CRM in the dock of the tab used last, while it rin
   await expect.poll(() => salesforce.getByText('Dana Fischer').count()).toBe(1);
   expect(await salesforce.getByText('Zugang zum Portal').count()).toBe(1);
   expect(await stateOf(callId)).toBe('incoming');
+  // Screen-pop `never`: a clear single match in every CRM, and no tab went anywhere.
+  for (const [crm, url] of Object.entries(before)) {
+    expect(scene.tabs[crm as keyof typeof TABS].url()).toBe(url);
+  }
   await decline(callId);
 });
 
