@@ -1,7 +1,7 @@
-// Content script for zendesk pages: click-to-call, call links, the dock, and the hub's caller
-// lookups and call logs run with the page's session. See src/content and src/crm/zendesk.
-import { answerCrmRequests } from '../../src/crm/zendesk/page-handler.ts';
+// Content script for zendesk pages: click-to-call, call links, the dock, and the relay that
+// sends the hub's Zendesk API requests with the page's session. See src/content, src/crm/zendesk.
+import { answerCrmFetches } from '../../src/crm/zendesk/page-relay.ts';
 import { zendeskPage } from '../../src/crm/zendesk/page.ts';
 import { startCrmContent } from '../../src/content/start-crm.ts';
 
-startCrmContent(zendeskPage, document, (signal) => answerCrmRequests(signal));
+startCrmContent(zendeskPage, document, (signal) => answerCrmFetches(signal));

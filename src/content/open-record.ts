@@ -9,7 +9,7 @@
  */
 import { handleMessages } from '../protocol/runtime.ts';
 import { isFromExtension } from '../protocol/sender.ts';
-import { checkPayload } from '../protocol/validate.ts';
+import { checkOpenRecord } from '../protocol/tab-checks.ts';
 
 /** Only a record page of the org this tab shows: `/lightning/r/<type>/<id>/view`. */
 const RECORD_PATH = /^\/lightning\/r\/\w+\/\w{15,18}\/view$/;
@@ -44,9 +44,7 @@ export function answerOpenRecord(signal: AbortSignal, doc: Document = document):
     { 'crm.openRecord': ({ url }) => openInApp(doc, url) },
     {
       admit: (envelope, sender) =>
-        isFromExtension(sender)
-          ? checkPayload(envelope.name, envelope.payload)
-          : 'not from the extension',
+        isFromExtension(sender) ? checkOpenRecord(envelope.payload) : 'not from the extension',
     },
   );
   signal.addEventListener('abort', stop, { once: true });

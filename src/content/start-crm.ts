@@ -14,8 +14,8 @@ import { runContentScript, type ContentScript } from './lifecycle.ts';
 import { LinkClicks } from './link-clicks.ts';
 
 /**
- * `topFrame` runs with each run's signal in the top frame only, e.g. the page side of a CRM
- * whose API is asked from the page (Zendesk, src/crm/zendesk/page-handler.ts).
+ * `topFrame` runs with each run's signal in the top frame only, e.g. the relay for a CRM
+ * whose API requests go out from the page (Zendesk, src/crm/zendesk/page-relay.ts).
  */
 export function startCrmContent(
   page: CrmPage,

@@ -6,9 +6,9 @@
  * - `worker`: in the service worker, with the extension's host permissions. Salesforce (the
  *   `sid` cookie of the org's API host, read with `chrome.cookies`) and HubSpot (a private-app
  *   token from the settings or admin policy).
- * - `page`: in the content script of an open agent tab, with the page's own session cookies.
- *   Zendesk, whose API accepts the agent's session for same-origin requests; the hub asks the
- *   tab over messaging (`crm.lookup`, `crm.logCall`) and gets the same results back.
+ * - `page`: in the hub too, but its requests go out from an open agent tab, with the page's
+ *   own session cookies. Zendesk, whose API accepts the agent's session for same-origin
+ *   requests: the tab's content script only relays each request (`crm.fetch`).
  *
  * Everything a CRM returns is untrusted text: names and fields are data for `textContent`,
  * never markup.

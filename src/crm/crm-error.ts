@@ -3,9 +3,9 @@
  * adapters"). Everything an adapter throws for a CRM's answer is a CrmError; a plain Error
  * from an adapter is a bug.
  */
-import type { CrmErrorData, CrmErrorKind } from '../protocol/caller-card.ts';
+import type { CrmErrorKind } from '../protocol/caller-card.ts';
 
-export type { CrmErrorData, CrmErrorKind };
+export type { CrmErrorKind };
 
 export const CRM_ERROR_KINDS: readonly CrmErrorKind[] = [
   'signin',
@@ -30,16 +30,6 @@ export class CrmError extends Error {
 
 export function isCrmErrorKind(value: unknown): value is CrmErrorKind {
   return typeof value === 'string' && (CRM_ERROR_KINDS as readonly string[]).includes(value);
-}
-
-export function crmErrorToData(error: CrmError): CrmErrorData {
-  const data: CrmErrorData = { kind: error.kind, message: error.message };
-  if (error.retryAfterMs !== undefined) data.retryAfterMs = error.retryAfterMs;
-  return data;
-}
-
-export function crmErrorFromData(data: CrmErrorData): CrmError {
-  return new CrmError(data.kind, data.message, data.retryAfterMs);
 }
 
 /** Any failure as a CrmError: network and unknown failures count as `unavailable`. */

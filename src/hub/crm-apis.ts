@@ -1,7 +1,7 @@
 /**
  * The CRM API adapters as the service worker uses them: the worker's fetch (host
  * permissions), Salesforce's `sid` cookie of the org's API host through chrome.cookies,
- * HubSpot's token from the effective settings, and Zendesk through its agent tab.
+ * HubSpot's token from the effective settings, and Zendesk's requests relayed by its agent tab.
  */
 import type { CrmApi } from '../crm/api-adapter.ts';
 import { CrmError } from '../crm/crm-error.ts';
@@ -12,7 +12,7 @@ import type { CrmName } from '../protocol/phone-state.ts';
 import { sendToTab } from '../protocol/tab-messages.ts';
 import type { Settings } from '../settings/settings.ts';
 import { loadEffectiveSettings } from '../settings/store.ts';
-import { tabProxyApi } from './crm-tab-proxy.ts';
+import { tabFetch } from './crm-tab-fetch.ts';
 import { crmTabs } from './tab-choice.ts';
 
 const workerFetch: typeof fetch = (input, init) => fetch(input, init);
@@ -34,8 +34,8 @@ export function apiFor(crm: CrmName, origin: string, tabId?: number): CrmApi {
     case 'hubspot':
       return hubspotApi(origin);
     case 'zendesk': {
-      const local = createZendeskApi({ origin, fetch: workerFetch });
-      return tabId === undefined ? noTab(local) : tabProxyApi(local, tabId, sendToTab);
+      if (tabId === undefined) return noTab(createZendeskApi({ origin, fetch: workerFetch }));
+      return createZendeskApi({ origin, fetch: tabFetch(tabId, origin, sendToTab) });
     }
   }
 }

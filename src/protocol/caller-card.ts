@@ -46,16 +46,6 @@ export type CrmErrorKind = 'signin' | 'forbidden' | 'ratelimited' | 'notfound' |
 /** Why a CRM could not be asked; `notfound` from a CRM reads as `none`. */
 export type CardErrorKind = Exclude<CrmErrorKind, 'notfound'>;
 
-/** A CrmError as plain data, for crossing messaging. */
-export interface CrmErrorData {
-  kind: CrmErrorKind;
-  message: string;
-  retryAfterMs?: number;
-}
-
-/** What a content script answers for a CRM request it ran with the page's session. */
-export type CrmPageResult<T> = { ok: true; value: T } | { ok: false; error: CrmErrorData };
-
 export interface CrmCardState {
   crm: CrmName;
   status: CardStatus;

@@ -6,8 +6,8 @@
  * Routing: views and content scripts send to `hub`; the hub forwards phone commands to
  * `engine` (the offscreen document); the engine pushes `phone.changed` to `all`.
  */
-import type { CallLogEntry, CallLogResult } from './call-log.ts';
-import type { CallerCard, CrmMatch, CrmPageResult, CrmStatus } from './caller-card.ts';
+import type { CallerCard, CrmStatus } from './caller-card.ts';
+import type { CrmFetchRequest, CrmFetchResponse } from './crm-fetch.ts';
 import type { IgnoredPolicy, SettingsView } from '../settings/store.ts';
 import type { FieldCode } from '../settings/checks/problem.ts';
 import type { Settings } from '../settings/settings.ts';
@@ -126,15 +126,11 @@ export interface Messages {
   'caller.pick': Msg<CallRef & { ref: RecordRef }, null>;
   /** The options page asks whether each CRM can be reached (signed in, permitted). */
   'crm.status': Msg<null, CrmStatus[]>;
-  /** Hub to a CRM tab whose API runs in the page (Zendesk): look a number up there. */
-  'crm.lookup': Msg<
-    { crm: CrmName; e164: string; defaultCountry: string; ownNumbers: string[] },
-    CrmPageResult<CrmMatch[]>
-  >;
-  /** Hub to such a tab: write a call log with the page's session. */
-  'crm.logCall': Msg<{ entry: CallLogEntry }, CrmPageResult<CallLogResult>>;
-  /** Hub to such a tab: is the page's session accepted (for the options page)? */
-  'crm.session': Msg<{ crm: CrmName }, CrmPageResult<null>>;
+  /**
+   * Hub to a Zendesk agent tab: send this API request with the page's session and hand the
+   * answer back (the adapter runs in the hub; src/protocol/crm-fetch.ts).
+   */
+  'crm.fetch': Msg<CrmFetchRequest, CrmFetchResponse>;
   /**
    * Hub to a Salesforce tab: open a record of that org through the app's own link handling
    * (screen-pop: the Service Console opens it as a workspace tab). False: not done here.

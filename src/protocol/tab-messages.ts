@@ -28,3 +28,5 @@ export async function sendToTab<K extends MessageName>(
   if (!answer.ok) throw new MessageError(name, answer.error);
   return answer.value;
 }
+
+export type SendToTab = typeof sendToTab;

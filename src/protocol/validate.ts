@@ -4,6 +4,7 @@
  * refusing, or null.
  */
 import type { MessageName } from './channel.ts';
+import { checkCrmFetch, checkOpenRecord } from './tab-checks.ts';
 
 type Check = (payload: unknown) => string | null;
 type Fields = Record<string, unknown>;
@@ -117,22 +118,8 @@ export const payloadChecks: { [K in MessageName]: Check } = {
   'caller.get': call(),
   'caller.pick': call((f) => (f.ref === undefined ? 'ref is required' : checkRecord(f.ref))),
   'crm.status': isNull,
-  'crm.lookup': (p) => {
-    const f = fields(p);
-    if (!f || typeof f.crm !== 'string' || !CRMS.includes(f.crm)) return 'unknown CRM';
-    if (typeof f.e164 !== 'string' || !/^\+[1-9]\d{5,14}$/.test(f.e164)) return 'bad number';
-    if (typeof f.defaultCountry !== 'string' || !/^[A-Z]{2}$/.test(f.defaultCountry)) {
-      return 'bad country';
-    }
-    const own = f.ownNumbers;
-    return Array.isArray(own) && own.every((n) => typeof n === 'string') ? null : 'bad own numbers';
-  },
-  'crm.logCall': (p) => (fields(fields(p)?.entry) ? null : 'entry must be an object'),
-  'crm.session': (p) => {
-    const crm = fields(p)?.crm;
-    return typeof crm === 'string' && CRMS.includes(crm) ? null : 'unknown CRM';
-  },
-  'crm.openRecord': (p) => (typeof fields(p)?.url === 'string' ? null : 'url must be a string'),
+  'crm.fetch': checkCrmFetch,
+  'crm.openRecord': checkOpenRecord,
 };
 
 export function checkPayload(name: string, payload: unknown): string | null {

@@ -1,8 +1,9 @@
 /**
- * Zendesk Support through its API, from the content script of the agent page
- * (`https://<subdomain>.zendesk.com/agent`) with same-origin requests: the agent's session
- * cookie authenticates, no token. GET needs nothing more; writes carry the X-CSRF-Token that
- * `GET /api/v2/users/me` returns as `authenticity_token` (Zendesk's "secured requests" docs).
+ * Zendesk Support through its API. The adapter runs in the hub; `deps.fetch` relays each
+ * request to an agent page (`https://<subdomain>.zendesk.com/agent`), whose content script
+ * sends it same-origin (src/hub/crm-tab-fetch.ts): the agent's session cookie authenticates,
+ * no token. GET needs nothing more; writes carry the X-CSRF-Token that `GET /api/v2/users/me`
+ * returns as `authenticity_token` (Zendesk's "secured requests" docs).
  * - lookup: `search.json?query=type:user phone:*<national digits>`: the docs ask for digits
  *   only, no `+`, with a leading `*` to match every formatting; then organisations
  *   (`show_many`) and each user's requested tickets, newest first. A Zendesk user has no
