@@ -55,7 +55,12 @@ function setup(crms: CrmName[] = ['salesforce', 'hubspot']) {
   const deps = {
     targets: (): Promise<LookupTarget[]> =>
       Promise.resolve(
-        crms.map((crm) => ({ crm, origin: `https://${crm}.test`, api: apis[crm]?.api as CrmApi })),
+        crms.map((crm, i) => ({
+          crm,
+          origin: `https://${crm}.test`,
+          api: apis[crm]?.api as CrmApi,
+          tabId: 40 + i,
+        })),
       ),
     store: createCardStore(area),
     cache: createLookupCache(),
@@ -76,6 +81,8 @@ describe('start', () => {
     const done = lookup.start({ callId: 'c1', number: NUMBER, direction: 'inbound' });
     await flush();
     expect(statuses(published[0]?.card)).toEqual(['salesforce:looking', 'hubspot:looking']);
+    // The dock of the CRM tab used last (the first target) unfolds with the card.
+    expect(published[0]?.card.dockTabId).toBe(40);
 
     apis.hubspot?.pending[0]?.resolve([match('hubspot', 'h1')]);
     await flush();

@@ -19,10 +19,12 @@ export interface LookupTarget {
   crm: CrmName;
   origin: string;
   api: CrmApi;
+  /** The CRM's most recently used agent tab. */
+  tabId?: number;
 }
 
 export interface CallerLookupDeps {
-  /** The CRMs to ask now: enabled, with an agent tab open (tab-choice.ts). */
+  /** The CRMs to ask now: enabled, with an agent tab open, most recently used first. */
   targets(): Promise<LookupTarget[]>;
   store: CardStore;
   cache: LookupCache;
@@ -111,6 +113,8 @@ export function createCallerLookup(deps: CallerLookupDeps) {
       };
       if (call.remoteName !== undefined) card.remoteName = call.remoteName;
       if (call.record) card.dialledFrom = call.record;
+      const dockTab = targets[0]?.tabId;
+      if (dockTab !== undefined) card.dockTabId = dockTab;
       if (!E164.test(call.number)) card.skipped = 'not-a-number';
       else if (settings.ownNumbers.includes(call.number)) card.skipped = 'own-number';
 

@@ -56,6 +56,7 @@ function create() {
         crm: tab.crm,
         origin: tab.origin,
         api: apiFor(tab.crm, tab.origin, tab.tabId),
+        tabId: tab.tabId,
       }));
     },
     store: createCardStore(chromeArea(chrome.storage.session)),

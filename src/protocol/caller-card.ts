@@ -71,6 +71,11 @@ export interface CallerCard {
   /** The record an outbound call was dialled from (click-to-call); it is logged there. */
   dialledFrom?: RecordRef;
   answeredAt?: number;
+  /**
+   * The CRM tab the agent used last when the call came in: its dock unfolds with the card,
+   * the docks of other tabs stay as the agent left them.
+   */
+  dockTabId?: number;
   /** CRMs whose tab already showed the caller's record for this call. */
   popped: CrmName[];
   createdAt: number;

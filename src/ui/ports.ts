@@ -55,6 +55,8 @@ export interface DockStore {
   saveCollapsed: (collapsed: boolean) => Promise<void>;
   /** Tells the content script hosting the iframe to resize it. */
   reportLayout: (collapsed: boolean) => void;
+  /** The id of the browser tab this dock is in. */
+  tabId: () => Promise<number | undefined>;
 }
 
 /** The hub's caller cards (src/hub/caller-lookup.ts): per call, what each CRM knows. */

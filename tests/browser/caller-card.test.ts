@@ -52,6 +52,11 @@ it('reports each CRM connection to the options page', async () => {
 });
 
 it('shows the card from every CRM in the dock of the tab used last, while it rings', async () => {
+  // Every dock folded: only the one in the tab used last unfolds for the call.
+  for (const tab of Object.values(scene.tabs)) {
+    await tab.bringToFront();
+    await (await scene.dockOf(tab)).getByRole('button', { name: 'Collapse softphone' }).click();
+  }
   await scene.tabs.zendesk.bringToFront();
   const before = Object.fromEntries(Object.entries(scene.tabs).map(([crm, t]) => [crm, t.url()]));
   const callId = await scene.ring(NUMBERS.dana);
@@ -79,7 +84,18 @@ it('shows the card from every CRM in the dock of the tab used last, while it rin
   for (const [crm, url] of Object.entries(before)) {
     expect(scene.tabs[crm as keyof typeof TABS].url()).toBe(url);
   }
+  expect(card.dockTabId).toBeDefined();
+  for (const other of [scene.tabs.salesforce, scene.tabs.hubspot]) {
+    const folded = await scene.dockOf(other);
+    expect(await folded.getByRole('button', { name: /^Open softphone/ }).count()).toBe(1);
+    expect(await folded.getByRole('button', { name: 'Answer' }).count()).toBe(0);
+  }
   await decline(callId);
+  // Unfolded again, as the other tests expect (the folded state is kept for new docks).
+  for (const other of [scene.tabs.salesforce, scene.tabs.hubspot]) {
+    await other.bringToFront();
+    await (await scene.dockOf(other)).getByRole('button', { name: /^Open softphone/ }).click();
+  }
 });
 
 it('names the caller in the desktop notification once a CRM knows them', async () => {

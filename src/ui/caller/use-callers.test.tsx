@@ -75,7 +75,7 @@ it('picks the call ringing in over the one talked on', () => {
 
 describe('the dock with caller cards', () => {
   function setup(stored: CallerCard | null) {
-    let pushCard: ((c: CallerCard) => void) | undefined;
+    const listeners = new Set<(c: CallerCard) => void>();
     const snapshot = makeSnapshot({
       calls: [makeCall({ id: 'c1', remoteNumber: '+493012345670' })],
     });
@@ -93,20 +93,21 @@ describe('the dock with caller cards', () => {
       loadCollapsed: () => Promise.resolve(false),
       saveCollapsed: () => Promise.resolve(),
       reportLayout: vi.fn(),
+      tabId: () => Promise.resolve(7),
     };
     const callers: CallerHub = {
       card: vi.fn(() => Promise.resolve(stored)),
       subscribe: (listener) => {
-        pushCard = listener;
-        return () => undefined;
+        listeners.add(listener);
+        return () => listeners.delete(listener);
       },
       pick: vi.fn(() => Promise.resolve()),
     };
     render(<DockApp hub={hub} store={store} callers={callers} />);
     const push = async (c: CallerCard) => {
       await screen.findByRole('button', { name: 'Answer' });
-      await vi.waitFor(() => expect(pushCard).toBeDefined());
-      await act(() => pushCard?.(c));
+      await vi.waitFor(() => expect(listeners.size).toBeGreaterThan(0));
+      await act(() => listeners.forEach((l) => l(c)));
     };
     return { callers, push };
   }

@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
 import '../testing.ts';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import type { CallerCard } from '../../protocol/caller-card.ts';
 import type { PhoneSnapshot } from '../../protocol/phone-state.ts';
 import { makeCall, makeSnapshot } from '../phone/fixtures.ts';
-import type { DockStore, PhoneHub } from '../ports.ts';
+import type { CallerHub, DockStore, PhoneHub } from '../ports.ts';
 import { DockApp } from './dock-app.tsx';
 import { DockView } from './dock-view.tsx';
 
-function setup(kept: boolean) {
+/** `card`: what the hub has for every call (the dock is in tab 7); no `card`, no CallerHub. */
+function setup(kept: boolean, card?: Partial<CallerCard> | null) {
   let listener: ((s: PhoneSnapshot) => void) | undefined;
   const hub: PhoneHub = {
     snapshot: () => Promise.resolve(makeSnapshot()),
@@ -27,12 +29,32 @@ function setup(kept: boolean) {
     loadCollapsed: vi.fn(() => Promise.resolve(kept)),
     saveCollapsed: vi.fn(() => Promise.resolve()),
     reportLayout: vi.fn(),
+    tabId: () => Promise.resolve(7),
   };
-  render(<DockApp hub={hub} store={store} />);
+  const callers: CallerHub = {
+    card: vi.fn((callId: string) =>
+      Promise.resolve(
+        card
+          ? {
+              callId,
+              number: '+4930123',
+              direction: 'inbound' as const,
+              crms: {},
+              popped: [],
+              createdAt: 0,
+              ...card,
+            }
+          : null,
+      ),
+    ),
+    subscribe: () => () => undefined,
+    pick: vi.fn(() => Promise.resolve()),
+  };
+  render(<DockApp hub={hub} store={store} {...(card === undefined ? {} : { callers })} />);
   const push = async (s: PhoneSnapshot) => {
     await act(() => listener?.(s));
   };
-  return { hub, store, push };
+  return { hub, store, push, callers };
 }
 
 describe('DockApp', () => {
@@ -63,6 +85,35 @@ describe('DockApp', () => {
     await push(makeSnapshot({ calls: [makeCall({ remoteName: 'Ada' })] }));
     expect(screen.getByRole('button', { name: 'Answer' })).toBeInTheDocument();
     expect(store.saveCollapsed).not.toHaveBeenCalled();
+  });
+
+  it('unfolds in the CRM tab the hub chose for the call, and stays folded in the others', async () => {
+    const chosen = setup(true, { dockTabId: 7 });
+    await screen.findByRole('button', { name: 'Open softphone' });
+    await chosen.push(makeSnapshot({ calls: [makeCall({ id: 'in-7' })] }));
+    expect(await screen.findByRole('button', { name: 'Answer' })).toBeInTheDocument();
+    cleanup();
+
+    const other = setup(true, { dockTabId: 8 });
+    await screen.findByRole('button', { name: 'Open softphone' });
+    await other.push(makeSnapshot({ calls: [makeCall({ id: 'in-8' })] }));
+    await waitFor(() => expect(other.callers.card).toHaveBeenCalledWith('in-8'));
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.getByRole('button', { name: /Open softphone/ })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
+  });
+
+  it('unfolds anyway when the hub has no card for the call in time', async () => {
+    const { push } = setup(true, null);
+    await screen.findByRole('button', { name: 'Open softphone' });
+    await push(makeSnapshot({ calls: [makeCall({ id: 'no-card' })] }));
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
+    expect(
+      await screen.findByRole('button', { name: 'Answer' }, { timeout: 3000 }),
+    ).toBeInTheDocument();
   });
 });
 

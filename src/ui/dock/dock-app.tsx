@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CallerCard } from '../../protocol/caller-card.ts';
 import { useCallerCards } from '../caller/use-callers.ts';
 import type { CallerHub, DockStore, PhoneHub } from '../ports.ts';
 import { needsClock } from '../phone/popup-app.tsx';
@@ -12,9 +13,13 @@ interface Props {
   callers?: CallerHub;
 }
 
+/** How long a dock waits for the hub's card of a new call before unfolding anyway. */
+const CARD_WAIT_MS = 1500;
+
 /**
  * The dock page connected to the hub. The collapsed state is kept across pages and tabs; an
- * incoming call unfolds the dock once, without changing what is kept.
+ * incoming call unfolds the dock once, without changing what is kept: the dock of the CRM tab
+ * the agent used last (the card's `dockTabId`), or every dock when the hub names no tab.
  */
 export function DockApp({ hub, store, callers }: Props) {
   const phone = usePhone(hub);
@@ -36,9 +41,16 @@ export function DockApp({ hub, store, callers }: Props) {
     const incoming = phone.snapshot?.calls.filter((c) => c.state === 'incoming') ?? [];
     const fresh = incoming.filter((c) => !seenIncoming.current.has(c.id));
     fresh.forEach((c) => seenIncoming.current.add(c.id));
-    if (fresh.length === 0) return;
-    unfoldedByCall.current = true;
-    setCollapsed(false);
+    for (const call of fresh) {
+      unfoldsHere(call.id, store, callers).then(
+        (yes) => {
+          if (!yes) return;
+          unfoldedByCall.current = true;
+          setCollapsed(false);
+        },
+        () => undefined,
+      );
+    }
   }, [phone.snapshot]);
 
   useEffect(() => {
@@ -61,4 +73,38 @@ export function DockApp({ hub, store, callers }: Props) {
       callers={cards}
     />
   );
+}
+
+async function unfoldsHere(
+  callId: string,
+  store: DockStore,
+  callers: CallerHub | undefined,
+): Promise<boolean> {
+  if (!callers) return true;
+  const [tabId, card] = await Promise.all([
+    store.tabId().catch(() => undefined),
+    cardOf(callers, callId, CARD_WAIT_MS),
+  ]);
+  const chosen = card?.dockTabId;
+  return chosen === undefined || tabId === undefined || chosen === tabId;
+}
+
+/** The hub's card of a call as soon as there is one; null if none comes within `waitMs`. */
+function cardOf(callers: CallerHub, callId: string, waitMs: number): Promise<CallerCard | null> {
+  return new Promise((resolve) => {
+    let stop = () => {};
+    const done = (card: CallerCard | null) => {
+      clearTimeout(timer);
+      stop();
+      resolve(card);
+    };
+    const timer = setTimeout(() => done(null), waitMs);
+    stop = callers.subscribe((card) => {
+      if (card.callId === callId) done(card);
+    });
+    callers.card(callId).then(
+      (card) => card && done(card),
+      () => undefined,
+    );
+  });
 }
