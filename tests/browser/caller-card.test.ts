@@ -79,6 +79,8 @@ it('shows the card from every CRM in the dock of the tab used last, while it rin
   const salesforce = dock.getByRole('region', { name: 'Caller in Salesforce' });
   await expect.poll(() => salesforce.getByText('Dana Fischer').count()).toBe(1);
   expect(await salesforce.getByText('Zugang zum Portal').count()).toBe(1);
+  const caseLink = salesforce.getByRole('link', { name: 'Zugang zum Portal' });
+  expect(await caseLink.getAttribute('href')).toMatch(/\/lightning\/r\/Case\/\w+\/view$/);
   expect(await stateOf(callId)).toBe('incoming');
   // Screen-pop `never`: a clear single match in every CRM, and no tab went anywhere.
   for (const [crm, url] of Object.entries(before)) {

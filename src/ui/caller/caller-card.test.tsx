@@ -11,7 +11,12 @@ const ada: CallerMatch = {
   title: 'Head of Research',
   owner: 'Charles B.',
   items: [
-    { label: 'Engine stalls on start', status: 'Open', date: '2024-03-04T09:00:00Z' },
+    {
+      label: 'Engine stalls on start',
+      status: 'Open',
+      date: '2024-03-04T09:00:00Z',
+      url: 'https://acme.lightning.force.com/lightning/r/Case/500/view',
+    },
     { label: 'Invoice question', status: 'Pending', date: 'yesterday' },
   ],
   lastInteraction: '2024-03-01T12:00:00Z',
@@ -48,6 +53,12 @@ describe('CallerCard', () => {
     const items = within(screen.getByRole('list', { name: 'Open items' }));
     expect(items.getAllByRole('listitem')).toHaveLength(2);
     expect(items.getByText('yesterday')).toBeInTheDocument();
+    // An item with a URL links to it; one without stays text.
+    expect(items.getByRole('link', { name: 'Engine stalls on start' })).toHaveAttribute(
+      'href',
+      'https://acme.lightning.force.com/lightning/r/Case/500/view',
+    );
+    expect(items.getAllByRole('link')).toHaveLength(1);
     expect(screen.getByRole('link', { name: 'Open in Salesforce' })).toHaveAttribute(
       'href',
       ada.url,
@@ -101,7 +112,9 @@ describe('CallerCard untrusted CRM data (C28)', () => {
   const hostile: CallerMatch = {
     name: '<img src=x onerror=alert(1)>',
     company: 'Acme <b>Bold</b> "Quote" & Co',
-    items: [{ label: '<script>alert(2)</script>', status: '<i>open</i>' }],
+    items: [
+      { label: '<script>alert(2)</script>', status: '<i>open</i>', url: 'javascript:alert(5)' },
+    ],
     url: 'javascript:alert(3)',
     score: 1,
   };

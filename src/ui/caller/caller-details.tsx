@@ -17,7 +17,7 @@ export function CallerDetails({ match, crmLabel }: { match: CallerMatch; crmLabe
         <ul class="caller-items" aria-label={t('callerItems')}>
           {match.items.map((item, index) => (
             <li key={index}>
-              <ClippedText text={item.label} />
+              <ItemLabel label={item.label} url={item.url} />
               <span class="muted">
                 <ClippedText text={item.status} max={40} />
                 {item.date && <span>{formatDate(item.date, uiLanguage())}</span>}
@@ -37,5 +37,16 @@ export function CallerDetails({ match, crmLabel }: { match: CallerMatch; crmLabe
         </a>
       )}
     </div>
+  );
+}
+
+/** A case, ticket or deal: a link to it in the CRM where its URL is http(s). */
+function ItemLabel({ label, url }: { label: string; url: string | undefined }) {
+  const href = safeUrl(url);
+  if (!href) return <ClippedText text={label} />;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      <ClippedText text={label} />
+    </a>
   );
 }

@@ -14,6 +14,8 @@ export interface CallerItem {
   status: string;
   /** ISO 8601; shown as a local date, or as given when it does not parse. */
   date?: string;
+  /** The case, ticket or deal in the CRM; only http(s) URLs become links. */
+  url?: string;
 }
 
 export interface CallerMatch {

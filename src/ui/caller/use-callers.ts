@@ -46,7 +46,12 @@ function propsFor(
     status: state.status,
     matches: state.matches.map((m) => ({
       name: m.name,
-      items: m.items.map(({ label, status, date }) => ({ label, status, date })),
+      items: m.items.map(({ label, status, date, url }) => ({
+        label,
+        status,
+        date,
+        ...(url ? { url } : {}),
+      })),
       url: m.url,
       score: m.score,
       ...(m.company ? { company: m.company } : {}),
