@@ -55,18 +55,14 @@ function setup(crms: CrmName[] = ['salesforce', 'hubspot']) {
   const deps = {
     targets: (): Promise<LookupTarget[]> =>
       Promise.resolve(
-        crms.map((crm, i) => ({
-          crm,
-          origin: `https://${crm}.test`,
-          api: apis[crm]?.api as CrmApi,
-          tabId: 40 + i,
-        })),
+        crms.map((crm) => ({ crm, origin: `https://${crm}.test`, api: apis[crm]?.api as CrmApi })),
       ),
     store: createCardStore(area),
     cache: createLookupCache(),
     publish: (card: CallerCard, changed?: CrmName) =>
       published.push({ card: structuredClone(card), changed }),
     options: () => ({ defaultCountry: 'DE', ownNumbers: ['+49309876543'] }),
+    dockTab: () => Promise.resolve(40),
   };
   return { lookup: createCallerLookup(deps), apis, published, area, deps };
 }
@@ -81,7 +77,7 @@ describe('start', () => {
     const done = lookup.start({ callId: 'c1', number: NUMBER, direction: 'inbound' });
     await flush();
     expect(statuses(published[0]?.card)).toEqual(['salesforce:looking', 'hubspot:looking']);
-    // The dock of the CRM tab used last (the first target) unfolds with the card.
+    // The card names the tab whose dock unfolds with it.
     expect(published[0]?.card.dockTabId).toBe(40);
 
     apis.hubspot?.pending[0]?.resolve([match('hubspot', 'h1')]);

@@ -19,13 +19,13 @@ export interface LookupTarget {
   crm: CrmName;
   origin: string;
   api: CrmApi;
-  /** The CRM's most recently used agent tab. */
-  tabId?: number;
 }
 
 export interface CallerLookupDeps {
-  /** The CRMs to ask now: enabled, with an agent tab open, most recently used first. */
+  /** The CRMs to ask now: enabled, with an agent tab open (tab-choice.ts). */
   targets(): Promise<LookupTarget[]>;
+  /** The tab whose dock unfolds with the card (tab-choice.ts `dockTab`); none: every dock. */
+  dockTab?(): Promise<number | undefined>;
   store: CardStore;
   cache: LookupCache;
   /** Push to the views (`caller.card`). */
@@ -102,7 +102,11 @@ export function createCallerLookup(deps: CallerLookupDeps) {
      * each answer lands on the card after it.
      */
     async start(call: CallStart): Promise<CallerCard | undefined> {
-      const [settings, targets] = await Promise.all([deps.options(), deps.targets()]);
+      const [settings, targets, dockTabId] = await Promise.all([
+        deps.options(),
+        deps.targets(),
+        deps.dockTab?.().catch(() => undefined),
+      ]);
       const card: CallerCard = {
         callId: call.callId,
         number: call.number,
@@ -113,8 +117,7 @@ export function createCallerLookup(deps: CallerLookupDeps) {
       };
       if (call.remoteName !== undefined) card.remoteName = call.remoteName;
       if (call.record) card.dialledFrom = call.record;
-      const dockTab = targets[0]?.tabId;
-      if (dockTab !== undefined) card.dockTabId = dockTab;
+      if (dockTabId !== undefined) card.dockTabId = dockTabId;
       if (!E164.test(call.number)) card.skipped = 'not-a-number';
       else if (settings.ownNumbers.includes(call.number)) card.skipped = 'own-number';
 

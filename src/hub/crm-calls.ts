@@ -5,6 +5,7 @@
  * ends and written by the durable queue (drained on start and on its alarm).
  */
 import { t } from '../core/i18n.ts';
+import { PAGES } from '../core/pages.ts';
 import { dialledNumber } from '../numbers/dialled-number.ts';
 import { createLogger } from '../core/logger.ts';
 import type { CallSnapshot, PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
@@ -24,7 +25,7 @@ import { createLookupCache } from './lookup-cache.ts';
 import { notificationId } from './notifications.ts';
 import { crmStatuses } from './crm-status.ts';
 import { createScreenPopper } from './screen-pop.ts';
-import { lookupTargets } from './tab-choice.ts';
+import { dockTab, lookupTargets } from './tab-choice.ts';
 
 const log = createLogger('hub:crm');
 export const CALL_LOG_ALARM = 'call-log-queue';
@@ -56,8 +57,20 @@ function create() {
         crm: tab.crm,
         origin: tab.origin,
         api: apiFor(tab.crm, tab.origin, tab.tabId),
-        tabId: tab.tabId,
       }));
+    },
+    dockTab: async () => {
+      const [tabs, settings, focused, docks] = await Promise.all([
+        queryTabs(),
+        settingsNow(),
+        chrome.tabs.query({ active: true, lastFocusedWindow: true }),
+        chrome.runtime.getContexts({
+          contextTypes: [chrome.runtime.ContextType.TAB],
+          documentUrls: [chrome.runtime.getURL(PAGES.dock)],
+        }),
+      ]);
+      const docked = new Set(docks.map((c) => c.tabId));
+      return dockTab(tabs, settings, docked, focused[0]?.id);
     },
     store: createCardStore(chromeArea(chrome.storage.session)),
     cache: createLookupCache({ area: chromeArea(chrome.storage.session) }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crmOfUrl } from '../crm/hosts.ts';
-import { crmTabs, lookupTargets, screenPopTab, type TabInfo } from './tab-choice.ts';
+import { crmTabs, dockTab, lookupTargets, screenPopTab, type TabInfo } from './tab-choice.ts';
 
 const ALL = { salesforce: true, hubspot: true, zendesk: true };
 const SETTINGS = { crmEnabled: ALL, extraHosts: {} };
@@ -82,5 +82,24 @@ describe('tab choice', () => {
       { id: 2, url: 'https://app.hubspot.com/y', lastAccessed: 1 },
     ];
     expect(crmTabs(list, SETTINGS)[0]?.tabId).toBe(2);
+  });
+});
+
+describe('dockTab', () => {
+  const docked = new Set([1, 2, 3, 4, 6]);
+
+  it('picks the CRM tab the agent is on, else the one used last, among tabs with a dock', () => {
+    expect(dockTab(tabs, SETTINGS, docked, 3)).toBe(3);
+    // The focused tab is no CRM tab (6) or has no dock (7): the CRM tab used last.
+    expect(dockTab(tabs, SETTINGS, docked, 6)).toBe(2);
+    expect(dockTab(tabs, SETTINGS, new Set([1, 3, 4]), 7)).toBe(4);
+    expect(dockTab(tabs, SETTINGS, new Set([1, 3, 4]))).toBe(4);
+  });
+
+  it('names no tab when none shows a dock or recency is unknown: every dock unfolds', () => {
+    expect(dockTab(tabs, SETTINGS, new Set([5, 6]))).toBeUndefined();
+    const old = tabs.map(({ lastAccessed: _, ...tab }) => tab);
+    expect(dockTab(old, SETTINGS, docked)).toBeUndefined();
+    expect(dockTab(old, SETTINGS, docked, 1)).toBe(1);
   });
 });

@@ -3,7 +3,9 @@
  * (`lastAccessed` is set by Chrome 121+; older tabs without it count as least recent):
  * - the CRMs to ask for a caller: each enabled CRM with an open agent tab, at the origin of
  *   its most recently used tab;
- * - the tab a screen-pop navigates: the most recently used tab of that CRM (same org first).
+ * - the tab a screen-pop navigates: the most recently used tab of that CRM (same org first);
+ * - the tab whose dock unfolds for a ringing call: the CRM tab the agent is on, else the one
+ *   used last, among the tabs that show a dock.
  */
 import { crmOfUrl, type CrmPlace } from '../crm/hosts.ts';
 import type { CrmName } from '../protocol/phone-state.ts';
@@ -52,4 +54,22 @@ export function screenPopTab(
 ): CrmTab | undefined {
   const ofCrm = crmTabs(tabs, settings).filter((t) => t.crm === crm);
   return ofCrm.find((t) => t.origin === origin) ?? ofCrm[0];
+}
+
+/**
+ * The tab whose dock unfolds with the caller card: among CRM tabs with a dock (`docked`), the
+ * one active in the focused window, else the one used last. Undefined when no such tab is
+ * known or recency is not (Chrome before 121 has no `lastAccessed`): then every dock unfolds.
+ */
+export function dockTab(
+  tabs: readonly TabInfo[],
+  settings: TabChoiceSettings,
+  docked: ReadonlySet<number>,
+  focusedTabId?: number,
+): number | undefined {
+  const withDock = crmTabs(tabs, settings).filter((t) => docked.has(t.tabId));
+  const focused = withDock.find((t) => t.tabId === focusedTabId);
+  if (focused) return focused.tabId;
+  const last = withDock[0];
+  return last && last.lastAccessed > 0 ? last.tabId : undefined;
 }

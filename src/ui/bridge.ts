@@ -147,6 +147,11 @@ export const dockStore: DockStore = {
   // Only the collapsed flag and the handle's size cross to the host page, which sees both
   // anyway; the content script sizes the frame from them (src/content/dock.ts).
   tabId: async () => (await chrome.tabs.getCurrent())?.id,
+  onShown: (listener) => {
+    const shown = () => document.visibilityState === 'visible' && listener();
+    document.addEventListener('visibilitychange', shown);
+    return () => document.removeEventListener('visibilitychange', shown);
+  },
   reportLayout: (collapsed) => {
     const box = document.querySelector('#app > *')?.getBoundingClientRect();
     const size = box ? { width: Math.ceil(box.width), height: Math.ceil(box.height) } : {};

@@ -57,6 +57,8 @@ export interface DockStore {
   reportLayout: (collapsed: boolean) => void;
   /** The id of the browser tab this dock is in. */
   tabId: () => Promise<number | undefined>;
+  /** Calls `listener` each time the tab is shown again; returns the unsubscribe function. */
+  onShown: (listener: () => void) => () => void;
 }
 
 /** The hub's caller cards (src/hub/caller-lookup.ts): per call, what each CRM knows. */

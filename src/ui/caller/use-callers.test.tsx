@@ -94,6 +94,7 @@ describe('the dock with caller cards', () => {
       saveCollapsed: () => Promise.resolve(),
       reportLayout: vi.fn(),
       tabId: () => Promise.resolve(7),
+      onShown: () => () => undefined,
     };
     const callers: CallerHub = {
       card: vi.fn(() => Promise.resolve(stored)),

@@ -11,6 +11,7 @@ import { DockView } from './dock-view.tsx';
 
 /** `card`: what the hub has for every call (the dock is in tab 7); no `card`, no CallerHub. */
 function setup(kept: boolean, card?: Partial<CallerCard> | null) {
+  let show: (() => void) | undefined;
   let listener: ((s: PhoneSnapshot) => void) | undefined;
   const hub: PhoneHub = {
     snapshot: () => Promise.resolve(makeSnapshot()),
@@ -30,6 +31,10 @@ function setup(kept: boolean, card?: Partial<CallerCard> | null) {
     saveCollapsed: vi.fn(() => Promise.resolve()),
     reportLayout: vi.fn(),
     tabId: () => Promise.resolve(7),
+    onShown: (listener) => {
+      show = listener;
+      return () => (show = undefined);
+    },
   };
   const callers: CallerHub = {
     card: vi.fn((callId: string) =>
@@ -54,7 +59,7 @@ function setup(kept: boolean, card?: Partial<CallerCard> | null) {
   const push = async (s: PhoneSnapshot) => {
     await act(() => listener?.(s));
   };
-  return { hub, store, push, callers };
+  return { hub, store, push, callers, show: () => act(() => show?.()) };
 }
 
 describe('DockApp', () => {
@@ -104,6 +109,29 @@ describe('DockApp', () => {
       'false',
     );
     expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
+  });
+
+  it('unfolds in another tab when the agent shows it while the call rings', async () => {
+    const { push, show } = setup(true, { dockTabId: 8 });
+    await screen.findByRole('button', { name: 'Open softphone' });
+    await push(makeSnapshot({ calls: [makeCall({ id: 'shown' })] }));
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
+    await show();
+    expect(await screen.findByRole('button', { name: 'Answer' })).toBeInTheDocument();
+  });
+
+  it('does not unfold late for a call that stopped ringing meanwhile', async () => {
+    const { push, callers } = setup(true, null);
+    await screen.findByRole('button', { name: 'Open softphone' });
+    await push(makeSnapshot({ calls: [makeCall({ id: 'gone' })] }));
+    await waitFor(() => expect(callers.card).toHaveBeenCalledWith('gone'));
+    await push(makeSnapshot({ calls: [makeCall({ id: 'gone', state: 'ended' })] }));
+    await act(() => new Promise((r) => setTimeout(r, 1700)));
+    expect(screen.getByRole('button', { name: /Open softphone/ })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
   });
 
   it('unfolds anyway when the hub has no card for the call in time', async () => {

@@ -18,8 +18,9 @@ const CARD_WAIT_MS = 1500;
 
 /**
  * The dock page connected to the hub. The collapsed state is kept across pages and tabs; an
- * incoming call unfolds the dock once, without changing what is kept: the dock of the CRM tab
- * the agent used last (the card's `dockTabId`), or every dock when the hub names no tab.
+ * incoming call unfolds the dock once, without changing what is kept: the dock the hub names
+ * on the caller card (`dockTabId`: the CRM tab the agent is on or used last), every dock when
+ * the hub names none, and any other dock whose tab the agent shows while the call rings.
  */
 export function DockApp({ hub, store, callers }: Props) {
   const phone = usePhone(hub);
@@ -29,6 +30,19 @@ export function DockApp({ hub, store, callers }: Props) {
   const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined);
   const seenIncoming = useRef(new Set<string>());
   const unfoldedByCall = useRef(false);
+  const unfoldedFor = useRef(new Set<string>());
+  const latest = useRef(phone.snapshot);
+  latest.current = phone.snapshot;
+
+  /** Unfolds for a call once, and only while it still rings in (answers may come late). */
+  const unfoldFor = (callId: string) => {
+    const calls = latest.current?.calls ?? [];
+    if (!calls.some((c) => c.id === callId && c.state === 'incoming')) return;
+    if (unfoldedFor.current.has(callId)) return;
+    unfoldedFor.current.add(callId);
+    unfoldedByCall.current = true;
+    setCollapsed(false);
+  };
 
   useEffect(() => {
     store.loadCollapsed().then(
@@ -43,15 +57,19 @@ export function DockApp({ hub, store, callers }: Props) {
     fresh.forEach((c) => seenIncoming.current.add(c.id));
     for (const call of fresh) {
       unfoldsHere(call.id, store, callers).then(
-        (yes) => {
-          if (!yes) return;
-          unfoldedByCall.current = true;
-          setCollapsed(false);
-        },
+        (yes) => yes && unfoldFor(call.id),
         () => undefined,
       );
     }
   }, [phone.snapshot]);
+
+  const ringing = phone.snapshot?.calls.some((c) => c.state === 'incoming') ?? false;
+  useEffect(() => {
+    if (!ringing) return undefined;
+    return store.onShown(() => {
+      for (const call of latest.current?.calls ?? []) unfoldFor(call.id);
+    });
+  }, [store, ringing]);
 
   useEffect(() => {
     if (collapsed !== undefined) store.reportLayout(collapsed);
