@@ -8,6 +8,14 @@ import { CrmError, type CrmErrorKind } from './crm-error.ts';
 
 export const DEFAULT_TIMEOUT_MS = 8_000;
 
+/**
+ * Thrown by a `fetch` that will not send our request (the Zendesk tab's relay): the request
+ * itself is wrong, a bug like any other 4xx, so it passes through as a plain Error.
+ */
+export class RequestRefused extends Error {
+  override name = 'RequestRefused';
+}
+
 export interface HttpOptions {
   fetch: typeof fetch;
   timeoutMs?: number;
@@ -52,6 +60,7 @@ export async function requestJson<T>(
     });
     text = await response.text();
   } catch (error) {
+    if (error instanceof RequestRefused) throw error;
     const reason = timeout.aborted ? 'timed out' : describe(error);
     throw new CrmError('unavailable', `${where(url)}: ${reason}`);
   }

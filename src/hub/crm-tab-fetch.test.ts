@@ -5,11 +5,10 @@ import { serveCrmStub, type ServedStub } from '../../tests/support/crm-stub/serv
 import { NUMBERS, ZD_CSRF, ZD_ORIGIN } from '../../tests/support/crm-stub/index.ts';
 import type { CallLogEntry } from '../crm/api-adapter.ts';
 import { CrmError } from '../crm/crm-error.ts';
+import { RequestRefused } from '../crm/http.ts';
 import { createZendeskApi } from '../crm/zendesk/api.ts';
 import { relayFetch } from '../crm/zendesk/page-relay.ts';
-import type { CrmFetchRequest } from '../protocol/crm-fetch.ts';
 import type { SendToTab } from '../protocol/tab-messages.ts';
-import { checkPayload } from '../protocol/validate.ts';
 import { tabFetch } from './crm-tab-fetch.ts';
 
 let served: ServedStub;
@@ -21,13 +20,11 @@ beforeEach(() => served.stub.reset());
 
 const DE = { defaultCountry: 'DE' };
 
-/** The tab: checks the payload as the content script does, relays, clones what crosses. */
+/** The tab: its relay judges and sends the request; messaging clones what crosses. */
 function tab(answers = true) {
   return vi.fn((_tabId: number, name: string, payload: unknown) => {
     if (!answers) return Promise.reject(new Error('no receiver for ' + name));
-    const refusal = checkPayload(name, payload);
-    if (refusal) return Promise.reject(new Error(refusal));
-    const request = structuredClone(payload) as CrmFetchRequest;
+    const request = structuredClone(payload);
     return relayFetch({ origin: ZD_ORIGIN, fetch: served.fetch }, request).then(structuredClone);
   });
 }
@@ -80,6 +77,16 @@ describe('error kinds come back as the adapter reads them', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CrmError);
     expect(error).toMatchObject(expected);
+  });
+
+  it('fails a request the tab refuses as a bug, not as an outage to retry', async () => {
+    const refusing = vi.fn(() => Promise.resolve({ refused: 'header x-y not allowed' }));
+    const error = await relayedApi(refusing)
+      .checkSession()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestRefused);
+    expect(error).not.toBeInstanceOf(CrmError);
+    expect(String(error)).toContain('header x-y not allowed');
   });
 
   it('reads a tab that does not answer as unavailable', async () => {

@@ -8,8 +8,10 @@ import {
   CRM_FETCH_METHODS,
   type CrmFetchMethod,
   type CrmFetchRequest,
+  type CrmFetchAnswer,
   type CrmFetchResponse,
 } from '../protocol/crm-fetch.ts';
+import { RequestRefused } from '../crm/http.ts';
 import type { SendToTab } from '../protocol/tab-messages.ts';
 
 export function tabFetch(tabId: number, origin: string, send: SendToTab): typeof fetch {
@@ -23,24 +25,26 @@ export function tabFetch(tabId: number, origin: string, send: SendToTab): typeof
     signal?.throwIfAborted();
 
     // The tab cannot be told to stop; the caller's timeout or abort still ends the wait.
-    const answer = await new Promise<CrmFetchResponse>((resolve, reject) => {
+    const answer = await new Promise<CrmFetchAnswer>((resolve, reject) => {
       const abort = () => reject(signal?.reason as Error);
       signal?.addEventListener('abort', abort, { once: true });
       send(tabId, 'crm.fetch', request)
         .then(resolve, reject)
         .finally(() => signal?.removeEventListener('abort', abort));
     });
+    if ('refused' in answer) throw new RequestRefused(`the Zendesk tab refused: ${answer.refused}`);
     return toResponse(answer);
   };
 }
 
 function relayRequest(origin: string, href: string, init: RequestInit): CrmFetchRequest {
   const url = new URL(href);
-  if (url.origin !== origin) throw new TypeError(`${url.origin} is not the agent tab's origin`);
+  if (url.origin !== origin)
+    throw new RequestRefused(`${url.origin} is not the agent tab's origin`);
   const method = (init.method ?? 'GET').toUpperCase() as CrmFetchMethod;
-  if (!CRM_FETCH_METHODS.includes(method)) throw new TypeError(`${method} is not relayed`);
+  if (!CRM_FETCH_METHODS.includes(method)) throw new RequestRefused(`${method} is not relayed`);
   if (init.body != null && typeof init.body !== 'string') {
-    throw new TypeError('only JSON text bodies are relayed');
+    throw new RequestRefused('only JSON text bodies are relayed');
   }
 
   const request: CrmFetchRequest = {

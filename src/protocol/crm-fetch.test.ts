@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCrmFetch } from './crm-fetch.ts';
+import { DEFAULT_TIMEOUT_MS } from '../crm/http.ts';
+import { checkCrmFetch, CRM_FETCH_TIMEOUT_MS } from './crm-fetch.ts';
 
 const ZD = 'https://acme.zendesk.com';
 const get = (path: string) => ({ origin: ZD, method: 'GET', path, headers: {} });
@@ -32,8 +33,22 @@ describe('checkCrmFetch', () => {
   });
 
   it('refuses methods, headers and bodies the adapter never sends', () => {
-    const ok = { ...get('/api/v2/tickets.json'), method: 'POST', body: '{"ticket":{}}' };
+    const ok = {
+      ...get('/api/v2/tickets.json'),
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: '{"ticket":{}}',
+    };
     expect(checkCrmFetch(ok)).toBeNull();
+    expect(checkCrmFetch({ ...ok, headers: {} })).toMatch(/content-type/);
+    const form = {
+      accept: 'application/json',
+      'content-type': 'application/x-www-form-urlencoded',
+    };
+    expect(checkCrmFetch({ ...ok, headers: form })).toMatch(/content-type/);
+    expect(checkCrmFetch({ ...ok, headers: { ...ok.headers, accept: 'text/html' } })).toMatch(
+      /accept/,
+    );
     expect(checkCrmFetch({ ...ok, method: 'DELETE' })).toBe('method not allowed');
     expect(checkCrmFetch({ ...ok, headers: { authorization: 'Basic x' } })).toMatch(/header/);
     expect(checkCrmFetch({ ...ok, headers: { accept: 'a\r\nx-y: z' } })).toMatch(/header/);
@@ -47,4 +62,8 @@ describe('checkCrmFetch', () => {
       checkCrmFetch({ ...get('/api/v2/users/me.json'), origin: 'http://acme.zendesk.com' }),
     ).toBe('bad origin');
   });
+});
+
+it('gives up in the tab no later than the hub stops waiting', () => {
+  expect(CRM_FETCH_TIMEOUT_MS).toBeLessThanOrEqual(DEFAULT_TIMEOUT_MS);
 });

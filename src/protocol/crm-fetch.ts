@@ -28,11 +28,20 @@ export interface CrmFetchResponse {
   body: string;
 }
 
+/** A request the relay would not send, and why: a bug in the request, not an outage. */
+export interface CrmFetchRefusal {
+  refused: string;
+}
+
+export type CrmFetchAnswer = CrmFetchResponse | CrmFetchRefusal;
+
 export const CRM_FETCH_METHODS: readonly CrmFetchMethod[] = ['GET', 'POST', 'PUT'];
 /** Request header names the adapter sends (lower case). */
 export const CRM_FETCH_HEADERS = ['accept', 'content-type', 'x-csrf-token', 'idempotency-key'];
 /** Answer headers passed back: rate limits and the body type. */
 export const CRM_FETCH_ANSWER_HEADERS = ['retry-after', 'content-type'];
+/** As long as the hub waits for an answer (DEFAULT_TIMEOUT_MS, src/crm/http.ts), no longer. */
+export const CRM_FETCH_TIMEOUT_MS = 8_000;
 export const CRM_FETCH_MAX_BODY = 64 * 1024;
 export const CRM_FETCH_MAX_ANSWER = 4 * 1024 * 1024;
 
@@ -41,6 +50,8 @@ const ORIGIN = /^https:\/\/[a-z0-9.-]{1,253}(:\d{1,5})?$/;
 // server to decode), then a query without spaces, `#` or `\`.
 const PATH = /^\/api\/v2\/[A-Za-z0-9._~/-]{1,512}(\?[^\s#\\]{0,2048})?$/;
 const HEADER_VALUE = /^[\x20-\x7e]{0,512}$/;
+/** What the adapter sends and expects: JSON only, so no form body rides on a JSON string. */
+const JSON_TYPE = /^application\/json(;\s*charset=utf-8)?$/i;
 
 /** Whether `path` is an API path the relay may send; a reason if not. */
 function checkCrmFetchPath(path: unknown): string | null {
@@ -63,8 +74,17 @@ export function checkCrmFetch(payload: unknown): string | null {
   for (const [name, value] of Object.entries(p.headers)) {
     if (!CRM_FETCH_HEADERS.includes(name)) return `header ${name} not allowed`;
     if (typeof value !== 'string' || !HEADER_VALUE.test(value)) return `bad ${name} header`;
+    if ((name === 'accept' || name === 'content-type') && !JSON_TYPE.test(value)) {
+      return `${name} must be application/json`;
+    }
   }
-  return p.body === undefined ? null : checkBody(p.body, p.method === 'GET');
+
+  if (p.body === undefined) return null;
+  const typed = (p.headers as Record<string, unknown>)['content-type'] !== undefined;
+  return (
+    checkBody(p.body, p.method === 'GET') ??
+    (typed ? null : 'a body needs content-type application/json')
+  );
 }
 
 function checkBody(body: unknown, isGet: boolean): string | null {

@@ -7,7 +7,7 @@
  * `engine` (the offscreen document); the engine pushes `phone.changed` to `all`.
  */
 import type { CallerCard, CrmStatus } from './caller-card.ts';
-import type { CrmFetchRequest, CrmFetchResponse } from './crm-fetch.ts';
+import type { CrmFetchAnswer, CrmFetchRequest } from './crm-fetch.ts';
 import type { IgnoredPolicy, SettingsView } from '../settings/store.ts';
 import type { FieldCode } from '../settings/checks/problem.ts';
 import type { Settings } from '../settings/settings.ts';
@@ -130,7 +130,7 @@ export interface Messages {
    * Hub to a Zendesk agent tab: send this API request with the page's session and hand the
    * answer back (the adapter runs in the hub; src/protocol/crm-fetch.ts).
    */
-  'crm.fetch': Msg<CrmFetchRequest, CrmFetchResponse>;
+  'crm.fetch': Msg<CrmFetchRequest, CrmFetchAnswer>;
   /**
    * Hub to a Salesforce tab: open a record of that org through the app's own link handling
    * (screen-pop: the Service Console opens it as a workspace tab). False: not done here.

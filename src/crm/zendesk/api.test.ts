@@ -147,6 +147,18 @@ describe('logCall', () => {
     expect(served.stub.zendesk.comments[4]).toHaveLength(1);
     expect(served.stub.zendesk.comments[4]?.[0]?.public).toBe(false);
   });
+
+  it('finds its own comment on a long ticket, past the first page of 100', async () => {
+    const onTicket = entry({ target: { crm: 'zendesk', type: 'ticket', id: '4' } });
+    served.stub.zendesk.comments[4] = Array.from({ length: 120 }, (_, i) => ({
+      id: 70_000 + i,
+      body: `earlier comment ${i}`,
+      public: true,
+    }));
+    expect((await api.logCall(onTicket)).created).toBe(true);
+    expect((await api.logCall(onTicket)).created).toBe(false);
+    expect(served.stub.zendesk.comments[4]).toHaveLength(121);
+  });
 });
 
 it('links records and the customer list for new users', async () => {

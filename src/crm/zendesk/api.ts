@@ -30,6 +30,8 @@ import {
 } from './records.ts';
 
 const MAX_USERS = 10;
+/** A user's requested tickets asked for, newest first: the open ones among them show. */
+const MAX_TICKETS = 25;
 
 export function createZendeskApi(deps: CrmApiDeps): CrmApi {
   const url = zendeskUrls(deps.origin);
@@ -96,7 +98,7 @@ export function createZendeskApi(deps: CrmApiDeps): CrmApi {
         Promise.all(
           scored.map((s) =>
             call<{ tickets: ZdTicket[] }>(
-              `users/${s.user.id}/tickets/requested.json?sort_by=created_at&sort_order=desc`,
+              `users/${s.user.id}/tickets/requested.json?sort_by=created_at&sort_order=desc&per_page=${MAX_TICKETS}`,
               {},
               options.signal,
             ),
@@ -152,8 +154,9 @@ async function commentOnTicket(
   signal?: AbortSignal,
 ) {
   const ticketId = encodeURIComponent(entry.target.id);
+  // Newest first: a log written for this call is among the latest page.
   const comments = await call<{ comments: { id: number; body?: string }[] }>(
-    `tickets/${ticketId}/comments.json`,
+    `tickets/${ticketId}/comments.json?sort_order=desc`,
     {},
     signal,
   );

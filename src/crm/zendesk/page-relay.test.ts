@@ -1,7 +1,6 @@
 // The Zendesk tab's relay: what it refuses to send, and what it hands back.
 import { describe, expect, it, vi } from 'vitest';
 import type { CrmFetchRequest } from '../../protocol/crm-fetch.ts';
-import type { Envelope } from '../../protocol/channel.ts';
 import { admitRelay, relayFetch } from './page-relay.ts';
 
 const ID = 'mmdgkapiggfoabalcempglkjonlknglf';
@@ -13,7 +12,6 @@ const me: CrmFetchRequest = {
   path: '/api/v2/users/me.json',
   headers: {},
 };
-const envelope = (payload: unknown) => ({ to: 'content', name: 'crm.fetch', payload }) as Envelope;
 
 function answering(status = 200, headers: Record<string, string> = {}, body = '{"user":{}}') {
   return vi.fn<typeof fetch>(() => Promise.resolve(new Response(body, { status, headers })));
@@ -21,27 +19,37 @@ function answering(status = 200, headers: Record<string, string> = {}, body = '{
 
 describe('admitRelay', () => {
   it('answers the hub only, never the page or another extension', () => {
-    expect(admitRelay(envelope(me), WORKER, ID)).toBeNull();
+    expect(admitRelay(WORKER, ID)).toBeNull();
     const page = { id: ID, url: `${ZD}/agent/users/1005`, tab: { id: 3 } as chrome.tabs.Tab };
-    expect(admitRelay(envelope(me), page, ID)).toBe('not from the extension');
-    expect(admitRelay(envelope(me), { ...WORKER, id: 'another' }, ID)).toBe(
-      'not from the extension',
-    );
+    expect(admitRelay(page, ID)).toBe('not from the extension');
+    expect(admitRelay({ ...WORKER, id: 'another' }, ID)).toBe('not from the extension');
   });
+});
 
-  it('refuses foreign paths, absolute URLs and other methods before sending', () => {
+describe('relayFetch', () => {
+  it('refuses foreign paths, absolute URLs, other methods and non-JSON bodies, sending nothing', async () => {
+    const fetch = answering();
     const refused = [
       { ...me, path: '/agent/admin' },
       { ...me, path: 'https://evil.example/api/v2/users/me.json' },
       { ...me, path: '//evil.example/api/v2/x' },
       { ...me, path: '/api/v2/../../agent' },
       { ...me, method: 'DELETE' },
+      { ...me, method: 'POST', body: '{}' },
+      {
+        ...me,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: '"a=1&_method=DELETE"',
+      },
+      'not an object',
     ];
-    for (const payload of refused) expect(admitRelay(envelope(payload), WORKER, ID)).not.toBeNull();
+    for (const payload of refused) {
+      expect(await relayFetch({ origin: ZD, fetch }, payload)).toHaveProperty('refused');
+    }
+    expect(fetch).not.toHaveBeenCalled();
   });
-});
 
-describe('relayFetch', () => {
   it('sends on its own origin with the session and hands back status, body and rate limits', async () => {
     const fetch = answering(429, { 'retry-after': '9', 'set-cookie': 'x=1', 'x-other': 'y' });
     const answer = await relayFetch({ origin: ZD, fetch }, me);
@@ -67,12 +75,17 @@ describe('relayFetch', () => {
   it('refuses a path the URL parser would change, even if it got past the payload check', async () => {
     const fetch = answering();
     const sneaky = { ...me, path: '/api/v2/%2e%2e/%2e%2e/agent' };
-    await expect(relayFetch({ origin: ZD, fetch }, sneaky)).rejects.toThrow(/this origin/);
+    expect(await relayFetch({ origin: ZD, fetch }, sneaky)).toHaveProperty('refused');
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('refuses an answer too large to pass on', async () => {
-    const fetch = answering(200, {}, 'x'.repeat(4 * 1024 * 1024 + 1));
-    await expect(relayFetch({ origin: ZD, fetch }, me)).rejects.toThrow(/too large/);
+  it('refuses an answer too large to pass on, declared or streamed', async () => {
+    const big = 'x'.repeat(4 * 1024 * 1024 + 1);
+    const streamed = answering(200, {}, big);
+    expect(await relayFetch({ origin: ZD, fetch: streamed }, me)).toEqual({
+      refused: 'the answer is too large to pass on',
+    });
+    const declared = answering(200, { 'content-length': String(big.length) }, 'x');
+    expect(await relayFetch({ origin: ZD, fetch: declared }, me)).toHaveProperty('refused');
   });
 });

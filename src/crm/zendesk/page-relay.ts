@@ -4,19 +4,21 @@
  * authenticates them (Zendesk accepts it for same-origin API requests), and hands back the
  * raw answer. Matching, ranking and logging run in the hub (src/crm/zendesk/api.ts).
  * Only the extension may ask, never the page; src/protocol/crm-fetch.ts says what may be sent.
+ *
+ * A request the relay will not send is answered `{ refused }`, not thrown: the hub reads it
+ * as a bug in the request (the call log fails at once) rather than as an outage to retry.
+ * Failures on the way (network, timeout, the tab now showing another Zendesk) are thrown.
  */
 import {
   CRM_FETCH_ANSWER_HEADERS,
   CRM_FETCH_MAX_ANSWER,
+  CRM_FETCH_TIMEOUT_MS,
+  type CrmFetchAnswer,
   type CrmFetchRequest,
-  type CrmFetchResponse,
 } from '../../protocol/crm-fetch.ts';
-import type { Envelope } from '../../protocol/channel.ts';
 import { handleMessages, type Sender } from '../../protocol/runtime.ts';
 import { isFromExtension } from '../../protocol/sender.ts';
 import { checkCrmFetch } from '../../protocol/tab-checks.ts';
-
-const TIMEOUT_MS = 15_000;
 
 export interface RelayDeps {
   /** The tab's own origin (`location.origin`). */
@@ -24,13 +26,16 @@ export interface RelayDeps {
   fetch: typeof fetch;
 }
 
-/** Sends one checked request on the tab's origin; throws a reason to refuse or fail. */
-export async function relayFetch(deps: RelayDeps, req: CrmFetchRequest): Promise<CrmFetchResponse> {
+/** Sends one request on the tab's origin if it passes the checks. */
+export async function relayFetch(deps: RelayDeps, payload: unknown): Promise<CrmFetchAnswer> {
+  const refused = checkCrmFetch(payload);
+  if (refused) return { refused };
+  const req = payload as CrmFetchRequest; // what the check just established
   if (req.origin !== deps.origin) throw new Error('this tab shows another Zendesk now');
   const url = new URL(req.path, deps.origin);
   // The URL parser must not have changed anything (dot segments, another host).
   if (url.origin !== deps.origin || url.pathname + url.search !== req.path) {
-    throw new Error('path must stay on this origin under /api/v2/');
+    return { refused: 'path must stay on this origin under /api/v2/' };
   }
 
   const response = await deps.fetch(url.href, {
@@ -39,13 +44,11 @@ export async function relayFetch(deps: RelayDeps, req: CrmFetchRequest): Promise
     body: req.body ?? null,
     credentials: 'same-origin',
     redirect: 'error',
-    signal: AbortSignal.timeout(TIMEOUT_MS),
+    cache: 'no-store',
+    signal: AbortSignal.timeout(CRM_FETCH_TIMEOUT_MS),
   });
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  const body = declared > CRM_FETCH_MAX_ANSWER ? '' : await response.text();
-  if (declared > CRM_FETCH_MAX_ANSWER || body.length > CRM_FETCH_MAX_ANSWER) {
-    throw new Error('the answer is too large');
-  }
+  const body = await readCapped(response, CRM_FETCH_MAX_ANSWER);
+  if (body === undefined) return { refused: 'the answer is too large to pass on' };
 
   const headers: Record<string, string> = {};
   for (const name of CRM_FETCH_ANSWER_HEADERS) {
@@ -55,10 +58,32 @@ export async function relayFetch(deps: RelayDeps, req: CrmFetchRequest): Promise
   return { status: response.status, statusText: response.statusText, headers, body };
 }
 
-/** Who may ask: the extension itself (the hub), with a valid payload. */
-export function admitRelay(envelope: Envelope, sender: Sender, extensionId?: string) {
-  if (!isFromExtension(sender, extensionId)) return 'not from the extension';
-  return checkCrmFetch(envelope.payload);
+/** The body as text, or undefined (and the rest not read) once it passes `max` bytes. */
+async function readCapped(response: Response, max: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** Who may ask: the extension itself (the hub). The payload is judged by `relayFetch`. */
+export function admitRelay(sender: Sender, extensionId?: string): string | null {
+  return isFromExtension(sender, extensionId) ? null : 'not from the extension';
 }
 
 /** Answers `crm.fetch` in this tab until `signal` aborts (the content entry's teardown). */
@@ -67,7 +92,7 @@ export function answerCrmFetches(signal: AbortSignal, origin = location.origin):
   const stop = handleMessages(
     'content',
     { 'crm.fetch': (req) => relayFetch(deps, req) },
-    { admit: (envelope, sender) => admitRelay(envelope, sender) },
+    { admit: (_envelope, sender) => admitRelay(sender) },
   );
   signal.addEventListener('abort', stop, { once: true });
 }

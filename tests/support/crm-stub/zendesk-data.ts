@@ -93,7 +93,18 @@ export function ticket(id: number, fields: Record<string, unknown>): ZdRecord {
   };
 }
 
-/** Zendesk's list envelope for offset pagination. */
-export function page(key: string, records: ZdRecord[]): Record<string, unknown> {
-  return { [key]: records, next_page: null, previous_page: null, count: records.length };
+/** Zendesk's list envelope for offset pagination: the first page, `per_page` 1-100 (100). */
+export function page(
+  key: string,
+  records: ZdRecord[],
+  query?: URLSearchParams,
+): Record<string, unknown> {
+  const perPage = Math.min(100, Math.max(1, Number(query?.get('per_page') ?? 100) || 100));
+  const more = records.length > perPage;
+  return {
+    [key]: records.slice(0, perPage),
+    next_page: more ? `${ZD_ORIGIN}/api/v2/${key}.json?page=2&per_page=${perPage}` : null,
+    previous_page: null,
+    count: records.length,
+  };
 }

@@ -105,7 +105,7 @@ function route(data: ZdData, ctx: RouteContext): StubAnswer {
     tickets.sort(
       (a, b) => String(a.created_at).localeCompare(String(b.created_at)) * (desc ? -1 : 1),
     );
-    return json(200, page('tickets', tickets));
+    return json(200, page('tickets', tickets, q));
   }
   if (get && path === 'organizations/show_many') {
     const ids = (q.get('ids') ?? '').split(',').map(Number);
@@ -125,7 +125,11 @@ function route(data: ZdData, ctx: RouteContext): StubAnswer {
   if ((m = /^tickets\/(\d+)(\/comments)?$/.exec(path))) {
     const found = data.tickets.find((t) => t.id === Number(m?.[1]));
     if (!found) return zdError(404, 'RecordNotFound', 'Not found');
-    if (get && m[2]) return json(200, page('comments', data.comments[found.id] ?? []));
+    if (get && m[2]) {
+      const comments = [...(data.comments[found.id] ?? [])];
+      if (q.get('sort_order') === 'desc') comments.reverse();
+      return json(200, page('comments', comments, q));
+    }
     if (ctx.method === 'PUT' && !m[2]) return updateTicket(data, found, ctx.body);
   }
   return zdError(404, 'InvalidEndpoint', 'Not found');
