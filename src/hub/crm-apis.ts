@@ -35,6 +35,8 @@ export function apiFor(crm: CrmName, origin: string, tabId?: number): CrmApi {
       return hubspotApi(origin);
     case 'zendesk': {
       if (tabId === undefined) return noTab(createZendeskApi({ origin, fetch: workerFetch }));
+      // The tab relays the hub's requests: the browser's memory saver must not unload it.
+      chrome.tabs.update(tabId, { autoDiscardable: false }).catch(() => undefined);
       return createZendeskApi({ origin, fetch: tabFetch(tabId, origin, sendToTab) });
     }
   }

@@ -53,6 +53,14 @@ describe('tab choice', () => {
     ]);
   });
 
+  it('prefers a loaded tab to a more recent one the browser discarded', () => {
+    const unloaded = tabs.map((t) => (t.id === 4 ? { ...t, discarded: true } : t));
+    expect(lookupTargets(unloaded, SETTINGS).find((t) => t.crm === 'salesforce')?.tabId).toBe(1);
+    expect(
+      screenPopTab(unloaded, SETTINGS, 'salesforce', 'https://acme.lightning.force.com'),
+    ).toMatchObject({ tabId: 1 });
+  });
+
   it('leaves disabled CRMs out', () => {
     const settings = { ...SETTINGS, crmEnabled: { ...ALL, hubspot: false } };
     expect(lookupTargets(tabs, settings).map((t) => t.crm)).toEqual(['salesforce', 'zendesk']);

@@ -16,11 +16,14 @@ export interface TabInfo {
   lastAccessed?: number;
   active?: boolean;
   windowId?: number;
+  /** Unloaded by the browser to save memory: no content script runs until it is shown. */
+  discarded?: boolean;
 }
 
 export interface CrmTab extends CrmPlace {
   tabId: number;
   lastAccessed: number;
+  discarded: boolean;
 }
 
 export interface TabChoiceSettings {
@@ -28,15 +31,18 @@ export interface TabChoiceSettings {
   extraHosts: Partial<Record<CrmName, readonly string[]>>;
 }
 
-/** Every enabled CRM agent tab, most recently used first. */
+/** Every enabled CRM agent tab: loaded ones first, each group most recently used first. */
 export function crmTabs(tabs: readonly TabInfo[], settings: TabChoiceSettings): CrmTab[] {
   const found: CrmTab[] = [];
   for (const tab of tabs) {
     const place = crmOfUrl(tab.url, settings.extraHosts);
     if (!place || tab.id === undefined || !settings.crmEnabled[place.crm]) continue;
-    found.push({ ...place, tabId: tab.id, lastAccessed: tab.lastAccessed ?? 0 });
+    const discarded = tab.discarded === true;
+    found.push({ ...place, tabId: tab.id, lastAccessed: tab.lastAccessed ?? 0, discarded });
   }
-  return found.sort((a, b) => b.lastAccessed - a.lastAccessed);
+  return found.sort(
+    (a, b) => Number(a.discarded) - Number(b.discarded) || b.lastAccessed - a.lastAccessed,
+  );
 }
 
 /** One lookup target per CRM: the most recently used tab of each. */

@@ -87,6 +87,12 @@ it('shows the card from every CRM in the dock of the tab used last, while it rin
     expect(scene.tabs[crm as keyof typeof TABS].url()).toBe(url);
   }
   expect(card.dockTabId).toBeDefined();
+  // The Zendesk tab that relayed the lookup is kept loaded (memory saver).
+  const worker = await scene.browser.serviceWorker();
+  const relays = await worker.evaluate(async () =>
+    (await chrome.tabs.query({ url: 'https://acme.zendesk.com/*' })).map((t) => t.autoDiscardable),
+  );
+  expect(relays).toEqual([false]);
   for (const other of [scene.tabs.salesforce, scene.tabs.hubspot]) {
     const folded = await scene.dockOf(other);
     expect(await folded.getByRole('button', { name: /^Open softphone/ }).count()).toBe(1);
