@@ -18,8 +18,9 @@ function table(rows: Row[]): string {
   const body = rows.map((r) => [
     r.name,
     `${r.median} ${r.unit}`,
-    `${r.goal} ${r.unit}`,
-    r.met ? 'yes' : 'NO',
+    // Reference rows (the naive scan) have no goal of their own.
+    Number.isFinite(r.goal) ? `${r.goal} ${r.unit}` : '—',
+    Number.isFinite(r.goal) ? (r.met ? 'yes' : 'NO') : '—',
     String(r.runs),
   ]);
   const widths = head.map((h, i) =>
