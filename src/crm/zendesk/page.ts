@@ -14,7 +14,7 @@ const TYPES: Record<string, string> = {
 
 export const zendeskPage: CrmPage = {
   crm: 'zendesk',
-  matches: ['https://*.zendesk.com/agent/*'],
+  matches: ['https://*.zendesk.com/agent', 'https://*.zendesk.com/agent/*'],
   phoneFields: [
     {
       selector: '[data-test-id="user-identity-phone"] input',
