@@ -30,9 +30,16 @@ function table(rows: Row[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
+const chosen = suites.filter((s) => !values.only || s.name.includes(values.only));
+if (chosen.length === 0) {
+  const names = suites.map((s) => `'${s.name}'`).join(', ');
+  process.stderr.write(`bench: no suite matches --only ${values.only ?? ''}; suites: ${names}\n`);
+  process.exit(2);
+}
+
 const rows: Row[] = [];
 let crashed = false;
-for (const suite of suites.filter((s) => !values.only || s.name.includes(values.only))) {
+for (const suite of chosen) {
   process.stderr.write(`bench: ${suite.name}…\n`);
   try {
     rows.push(...(await suite.run()).map(toRow));
