@@ -107,7 +107,15 @@ export async function startStack(options: StackOptions, cleanup: Cleanup, say: S
 async function configureAgent(hub: HubClient, wsUrl: string): Promise<number> {
   const patch = { sipServer: wsUrl, sipUri: AGENT_URI, password: ACCOUNTS[AGENT] ?? '' };
   const savedAt = Date.now();
-  await hub.send('settings.save', { patch });
+  await hub.send('settings.save', { patch }).catch((error: unknown) => {
+    // Chromium's managed policy is machine-wide: a policy file (e.g. the policy browser tests'
+    // in /etc/chromium/policies/managed/) can lock the very settings the demo sets.
+    throw new DemoError(
+      `the demo could not store its account (${String(error)}). If a Chromium policy locks ` +
+        'these settings, remove its file from /etc/chromium/policies/managed/ (or wait for a ' +
+        'running `npm test` to finish) and start again',
+    );
+  });
   const { registration } = await hub.until(
     (s) => s.registration.state === 'registered' || s.registration.state === 'failed',
     20_000,
