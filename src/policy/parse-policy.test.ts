@@ -30,7 +30,12 @@ it('keeps the valid own numbers and reports a national one (C25)', () => {
   const policy = parsePolicy({ ownNumbers: ['+49 30 9876543', '030 9876543'] });
   expect(policy.values).toEqual({ ownNumbers: ['+49309876543'] });
   expect(policy.ignored).toEqual([
-    { key: 'ownNumbers[1]', reason: 'notAllowed', value: '030 9876543' },
+    {
+      key: 'ownNumbers[1]',
+      reason: 'invalidNumber',
+      params: ['030 9876543'],
+      value: '030 9876543',
+    },
   ]);
 });
 
@@ -119,7 +124,7 @@ describe('parsePolicy: one key at a time', () => {
       iceServers: [{ urls: ['turn:t.example.com:0'], username: 'u', credential: 'hunter2' }],
     });
     expect(policy.ignored).toEqual([
-      { key: 'hubspotToken', reason: 'notAllowed' },
+      { key: 'hubspotToken', reason: 'invalidChars', params: [' '] },
       { key: 'iceServers[0]', reason: 'invalidIceUrl' },
     ]);
     expect(JSON.stringify(policy)).not.toMatch(/hunter2|pat with/);

@@ -4,7 +4,7 @@
  * report the others one by one, so one typo does not cost an admin the whole list.
  */
 import type { CrmName } from '../protocol/phone-state.ts';
-import { MAX_LABELS } from '../settings/checks/dialling-checks.ts';
+import { MAX_LABELS, MAX_OWN_NUMBERS } from '../settings/checks/dialling-checks.ts';
 import { checkIceServer } from '../settings/checks/ice-checks.ts';
 import type { IceServer, Settings } from '../settings/settings.ts';
 import type { PolicyIssue, PolicyReason } from './policy-types.ts';
@@ -147,18 +147,19 @@ export const FIELDS: Record<string, Field> = {
   numberIgnoreLabels,
   enabledCrms,
   extraHosts,
-  hubspotToken: text(
-    (s) => v.checkToken(s, 512),
-    (hubspotToken) => ({ hubspotToken }),
-    true,
-  ),
+  hubspotToken: text(v.checkToken, (hubspotToken) => ({ hubspotToken }), true),
   screenPop: text(
     (s) => v.checkOneOf(s, ['never', 'ring', 'answer'] as const),
     (value) => ({ screenPop: value as Settings['screenPop'] }),
   ),
   callWaiting: flag((callWaiting) => ({ callWaiting })),
   ownNumbers: (raw, key, report) => {
-    const numbers = entries(raw, key, report, asString(v.checkInternationalNumber));
-    return numbers ? { ownNumbers: numbers } : undefined;
+    if (Array.isArray(raw) && raw.length > MAX_OWN_NUMBERS) {
+      return void report({ key, reason: 'tooMany', params: [String(MAX_OWN_NUMBERS)] });
+    }
+    const numbers = entries(raw, key, report, asString(v.checkOwnNumber));
+    if (!numbers || (numbers.length === 0 && Array.isArray(raw) && raw.length > 0))
+      return undefined;
+    return { ownNumbers: numbers };
   },
 };

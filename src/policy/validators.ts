@@ -4,7 +4,6 @@
  * or the engine would refuse; the checks here are for keys only a policy sets this way. Each
  * returns the normalised value or the reason it cannot be used; none throws.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { checkHost, checkHostName, isIpv4 } from '../settings/checks/host.ts';
 import type { PolicyReason } from './policy-types.ts';
 
@@ -16,12 +15,14 @@ export {
   checkRegisterExpires,
   checkServerUrl,
   checkSipUri,
+  checkToken,
 } from '../settings/checks/account-checks.ts';
 export {
   checkCountry,
   checkIgnoreLabel,
   checkInternationalPrefix,
   checkOutsideLinePrefix,
+  checkOwnNumber,
 } from '../settings/checks/dialling-checks.ts';
 
 export type Check<T> =
@@ -39,19 +40,4 @@ export function checkSipDomain(input: string): Check<string> {
 export function checkOneOf<T extends string>(input: string, allowed: readonly T[]): Check<T> {
   const value = allowed.find((a) => a === input.trim());
   return value === undefined ? fail('notAllowed') : ok(value);
-}
-
-/** A token: printable ASCII without spaces; empty allowed (locks "none"). */
-export function checkToken(input: string, maxLength: number): Check<string> {
-  const text = input.trim();
-  if (text.length > maxLength) return { ok: false, code: 'tooLong', params: [String(maxLength)] };
-  return /^[\x21-\x7e]*$/.test(text) ? ok(text) : fail('notAllowed');
-}
-
-/** A phone number in international form, normalised to E.164. */
-export function checkInternationalNumber(input: string): Check<string> {
-  const text = input.trim();
-  if (text === '') return fail('required');
-  const parsed = text.startsWith('+') ? parsePhoneNumberFromString(text) : undefined;
-  return parsed?.isPossible() ? ok(parsed.number) : fail('notAllowed');
 }

@@ -13,13 +13,16 @@ import {
   checkRegisterExpires,
   checkServerUrl,
   checkSipUri,
+  checkToken,
 } from './checks/account-checks.ts';
 import {
   checkCountry,
   checkIgnoreLabel,
   checkInternationalPrefix,
   checkOutsideLinePrefix,
+  checkOwnNumber,
   MAX_LABELS,
+  MAX_OWN_NUMBERS,
 } from './checks/dialling-checks.ts';
 import { checkHostPattern } from './checks/host.ts';
 import { checkIceServer } from './checks/ice-checks.ts';
@@ -29,7 +32,6 @@ import { DEFAULT_SETTINGS, type SettingKey, type Settings } from './settings.ts'
 /** A check of a value already known to have its default's type; `false` means "not valid". */
 type Rule = (value: never) => Checked<unknown> | boolean;
 
-const E164 = /^\+[1-9]\d{5,14}$/;
 const CRMS = Object.keys(DEFAULT_SETTINGS.crmEnabled);
 
 /** Empty means "not set" for the account's address fields. */
@@ -88,8 +90,8 @@ const RULES: Partial<Record<SettingKey, Rule>> = {
   internationalPrefix: checkInternationalPrefix,
   numberIgnoreLabels: (value: unknown[]) => list(value, asText(checkIgnoreLabel), MAX_LABELS),
   screenPop: oneOf('never', 'ring', 'answer'),
-  ownNumbers: (value: unknown[]) =>
-    value.length <= 50 && value.every((n) => typeof n === 'string' && E164.test(n)),
+  ownNumbers: (value: unknown[]) => list(value, asText(checkOwnNumber), MAX_OWN_NUMBERS),
+  hubspotToken: checkToken,
   iceServers: (value: unknown[]) => list(value, checkIceServer, Infinity),
   crmEnabled: (value: object) => perCrm(value, (x) => typeof x === 'boolean'),
   extraHosts: (value: object) =>

@@ -125,3 +125,13 @@ export function checkRegisterExpires(value: number, min = MIN_REGISTER_EXPIRES):
   const inRange = Number.isInteger(value) && value >= min && value <= MAX_REGISTER_EXPIRES;
   return inRange ? ok(value) : fail('outOfRange', min, MAX_REGISTER_EXPIRES);
 }
+
+export const MAX_TOKEN_LENGTH = 512;
+
+/** An API token (HubSpot's private-app token): printable ASCII without spaces; empty: none. */
+export function checkToken(input: string): Checked<string> {
+  const token = input.trim();
+  if (token.length > MAX_TOKEN_LENGTH) return fail('tooLong', MAX_TOKEN_LENGTH);
+  const bad = /[^\x21-\x7e]/.exec(token)?.[0];
+  return bad === undefined ? ok(token) : fail('invalidChars', showChar(bad));
+}

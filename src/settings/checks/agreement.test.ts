@@ -24,7 +24,11 @@ type Key =
   | 'registerExpires'
   | 'defaultCountry'
   | 'outsideLinePrefix'
-  | 'internationalPrefix';
+  | 'internationalPrefix'
+  | 'hubspotToken'
+  | 'ownNumbers';
+
+type Value = string | number | string[];
 
 const ACCOUNT: Partial<Record<Key, keyof AccountSettings>> = {
   sipServer: 'server',
@@ -38,13 +42,14 @@ const ALL: Path[] = ['store', 'form', 'policy', 'engine'];
 const NOT_ENGINE: Path[] = ['store', 'form', 'policy'];
 
 /** The problem each path reports for `key: value`, or null when it takes the value. */
-const judge: Record<Path, (key: Key, value: string | number) => FieldProblem | null> = {
+const judge: Record<Path, (key: Key, value: Value) => FieldProblem | null> = {
   store(key, value) {
     const [error] = checkSettingsChanges({ [key]: value }).errors;
     return error ? { code: error.code ?? ('none' as never), params: error.params } : null;
   },
   form(key, value) {
-    const draft = { ...toDraft(makeView()), [key]: String(value) };
+    const typed = Array.isArray(value) ? value.join('\n') : String(value);
+    const draft = { ...toDraft(makeView()), [key]: typed };
     const error = validate(draft, () => false).find((e) => e.field === key);
     return error ? { code: error.code, params: error.params } : null;
   },
@@ -73,7 +78,7 @@ const judge: Record<Path, (key: Key, value: string | number) => FieldProblem | n
   },
 };
 
-const BAD: [Key, string | number, FieldProblem, Path[]][] = [
+const BAD: [Key, Value, FieldProblem, Path[]][] = [
   ['sipServer', 'wss://pbx.example.com:99999/ws', { code: 'invalidPort', params: ['99999'] }, ALL],
   ['sipServer', 'wss://:8089', { code: 'missingHost' }, ALL],
   ['sipServer', 'ws://pbx.example.com/ws', { code: 'insecureUrl' }, ALL],
@@ -102,9 +107,19 @@ const BAD: [Key, string | number, FieldProblem, Path[]][] = [
   ['outsideLinePrefix', '12345', { code: 'invalidPrefix', params: ['4'] }, NOT_ENGINE],
   ['outsideLinePrefix', '9a', { code: 'invalidPrefix', params: ['4'] }, NOT_ENGINE],
   ['internationalPrefix', '+00', { code: 'notIntlPrefix' }, NOT_ENGINE],
+  ['hubspotToken', 'pat eu1', { code: 'invalidChars', params: [' '] }, NOT_ENGINE],
+  ['hubspotToken', 'pat-eu1-é', { code: 'invalidChars', params: ['é'] }, NOT_ENGINE],
+  ['hubspotToken', 'p'.repeat(513), { code: 'tooLong', params: ['512'] }, NOT_ENGINE],
+  ['ownNumbers', ['030 9876543'], { code: 'invalidNumber', params: ['030 9876543'] }, NOT_ENGINE],
+  [
+    'ownNumbers',
+    Array.from({ length: 51 }, (_, i) => `+4930987${String(i).padStart(4, '0')}`),
+    { code: 'tooMany', params: ['50'] },
+    NOT_ENGINE,
+  ],
 ];
 
-const GOOD: [Key, string | number, Path[]][] = [
+const GOOD: [Key, Value, Path[]][] = [
   ['sipServer', 'wss://pbx.example.com:8089/ws', ALL],
   ['sipServer', 'wss://[2001:db8::1]:8089/ws', ALL],
   ['sipServer', 'ws://127.0.0.1:8080', ALL],
@@ -123,6 +138,8 @@ const GOOD: [Key, string | number, Path[]][] = [
   ['outsideLinePrefix', '0', NOT_ENGINE],
   ['outsideLinePrefix', '*9', NOT_ENGINE],
   ['internationalPrefix', '011', NOT_ENGINE],
+  ['hubspotToken', 'pat-eu1-0000-example', NOT_ENGINE],
+  ['ownNumbers', ['+49 (30) 987-6543', '+41445551234'], NOT_ENGINE],
 ];
 
 const cases = <T extends unknown[]>(rows: T[], paths: (row: T) => Path[]) =>

@@ -45,3 +45,12 @@ export function checkIgnoreLabel(input: string): Checked<string> {
   if (label.length > MAX_LABEL_LENGTH) return fail('tooLong', MAX_LABEL_LENGTH);
   return /^[\p{L}\p{N} .*-]+$/u.test(label) ? ok(label) : fail('invalidLabel', input.trim());
 }
+
+export const MAX_OWN_NUMBERS = 50;
+const E164 = /^\+[1-9]\d{5,14}$/;
+
+/** One of the organisation's own numbers, as typed with separators: E.164 once they are gone. */
+export function checkOwnNumber(input: string): Checked<string> {
+  const number = input.trim().replace(/[\s()./-]/g, '');
+  return E164.test(number) ? ok(number) : fail('invalidNumber', input.trim());
+}

@@ -13,13 +13,16 @@ import {
   checkRegisterExpires,
   checkServerUrl,
   checkSipUri,
+  checkToken,
 } from '../../settings/checks/account-checks.ts';
 import {
   checkCountry,
   checkIgnoreLabel,
   checkInternationalPrefix,
   checkOutsideLinePrefix,
+  checkOwnNumber,
   MAX_LABELS,
+  MAX_OWN_NUMBERS,
 } from '../../settings/checks/dialling-checks.ts';
 import { checkHostPattern } from '../../settings/checks/host.ts';
 import { checkIceServer } from '../../settings/checks/ice-checks.ts';
@@ -31,7 +34,7 @@ import {
 } from '../../settings/checks/problem.ts';
 import type { SettingKey } from '../../settings/settings.ts';
 import { t } from '../i18n.ts';
-import { CRM_LABELS, CRMS, compactNumber, isBlankRow, lines, type Draft } from './draft.ts';
+import { CRM_LABELS, CRMS, isBlankRow, lines, type Draft } from './draft.ts';
 
 export interface FieldError {
   /** Path of the field, e.g. `sipServer` or `iceServers.1.urls` (see `fieldId`). */
@@ -42,7 +45,6 @@ export interface FieldError {
 }
 
 const translate = (key: string, subs: string[]) => t(key, ...subs);
-const E164 = /^\+[1-9]\d{5,14}$/;
 
 /** `sipDomain`: the domain admin policy sets, so that the extension alone is an address. */
 export function validate(
@@ -111,9 +113,14 @@ export function validate(
   }
   check('defaultCountry', 'optionsCountryLabel', checkCountry(draft.defaultCountry));
   if (!locked('ownNumbers')) {
-    const bad = lines(draft.ownNumbers).find((n) => !E164.test(compactNumber(n)));
-    if (bad !== undefined) {
-      report('ownNumbers', t('optionsOwnNumbersLabel'), { code: 'invalidNumber', params: [bad] });
+    const numbers = lines(draft.ownNumbers);
+    const bad = numbers.map(checkOwnNumber).find((r) => !r.ok);
+    if (bad && !bad.ok) report('ownNumbers', t('optionsOwnNumbersLabel'), bad);
+    else if (numbers.length > MAX_OWN_NUMBERS) {
+      report('ownNumbers', t('optionsOwnNumbersLabel'), {
+        code: 'tooMany',
+        params: [String(MAX_OWN_NUMBERS)],
+      });
     }
   }
 
@@ -127,8 +134,9 @@ export function validate(
       }
     }
   }
-  if (!locked('hubspotToken') && /\s/.test(draft.hubspotToken.trim())) {
-    report('hubspotToken', t('optionsHubspotTokenLabel'), { code: 'invalidChars', params: [' '] });
+  if (!locked('hubspotToken')) {
+    const token = checkToken(draft.hubspotToken);
+    if (!token.ok) report('hubspotToken', t('optionsHubspotTokenLabel'), token);
   }
 
   return errors;
