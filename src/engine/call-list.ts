@@ -17,7 +17,7 @@ export function endedBeyond(calls: readonly CallSnapshot[], keep = ENDED_CALLS_K
     .map((call) => call.id);
 }
 
-/** An established call outlives a transport loss this long (64 x T1, RFC 3261) without reconnect. */
+/** How long an established call outlives a transport loss without reconnect (64 × T1, RFC 3261). */
 const LOST_CALL_GRACE_MS = 32_000;
 
 export class CallList {

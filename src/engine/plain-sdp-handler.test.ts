@@ -62,7 +62,7 @@ describe('PlainSdpHandler', () => {
     expect(sdpDirection((await handler.getDescription()).body)).toBe('recvonly');
   });
 
-  it('keeps the o= version for an unchanged description and raises it on change (RFC 3264 8)', async () => {
+  it('keeps the o= version if unchanged, raises it on change (RFC 3264 8)', async () => {
     const handler = new PlainSdpHandler();
     const version = (body: string) => /^o=- \d+ (\d+) /m.exec(body)?.[1];
     const first = await handler.getDescription();

@@ -39,20 +39,24 @@ export function ownNumbers(settings: Settings): string[] {
 
 const queryTabs = () => chrome.tabs.query({});
 
-/** Settings read once for the bursts of one call event (several readers, one storage read). */
-let recent: { at: number; settings: Promise<Settings> } | undefined;
-function settingsNow(): Promise<Settings> {
-  if (!recent || Date.now() - recent.at > 1000) {
-    recent = { at: Date.now(), settings: loadEffectiveSettings() };
-  }
-  return recent.settings;
+/** One read shared by every caller within `ms` of it: the bursts of one call event. */
+function shared<T>(read: () => Promise<T>, ms: number): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at > ms) last = { at: Date.now(), value: read() };
+    return last.value;
+  };
 }
+
+const settingsNow: () => Promise<Settings> = shared(loadEffectiveSettings, 1000);
+/** The tabs as a lookup's two readers (its targets, the dock to unfold) see them together. */
+const lookupTabs = shared(queryTabs, 250);
 
 /** Created on first use: importing this module touches no chrome.* API (unit tests). */
 function create() {
   const lookup = createCallerLookup({
     targets: async () => {
-      const [tabs, settings] = await Promise.all([queryTabs(), settingsNow()]);
+      const [tabs, settings] = await Promise.all([lookupTabs(), settingsNow()]);
       return lookupTargets(tabs, settings).map((tab) => ({
         crm: tab.crm,
         origin: tab.origin,
@@ -61,7 +65,7 @@ function create() {
     },
     dockTab: async () => {
       const [tabs, settings, focused, docks] = await Promise.all([
-        queryTabs(),
+        lookupTabs(),
         settingsNow(),
         chrome.tabs.query({ active: true, lastFocusedWindow: true }),
         chrome.runtime.getContexts({

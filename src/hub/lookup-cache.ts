@@ -3,7 +3,8 @@
  * rings again within a minute is not looked up again. It lives in `chrome.storage.session`
  * (memory only, cleared when the browser quits, never written to disk): the service worker
  * is stopped after ~30 s idle, and a cache in its own memory would be gone exactly when a
- * caller rings back. https://developer.chrome.com/docs/extensions/reference/api/storage#property-session
+ * caller rings back.
+ * https://developer.chrome.com/docs/extensions/reference/api/storage#property-session
  */
 import type { CrmMatch } from '../protocol/caller-card.ts';
 import { memoryArea, type KeyValueArea } from './key-value-area.ts';

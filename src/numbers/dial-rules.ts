@@ -92,8 +92,12 @@ export function planDial(target: string, settings: DialSettings): DialPlan {
 
 const LINK = /^(tel|callto):/i;
 const SIP = /^sips?:/i;
-const SIP_PARTS =
-  /^(sips?):([A-Za-z0-9._~!$&'()*+=%-]{1,64})@([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(:\d{1,5})?(?:[;?].*)?$/i;
+const SIP_USER = String.raw`[A-Za-z0-9._~!$&'()*+=%-]{1,64}`;
+const SIP_HOST = String.raw`[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\]`;
+const SIP_PARTS = new RegExp(
+  String.raw`^(sips?):(${SIP_USER})@(${SIP_HOST})(:\d{1,5})?(?:[;?].*)?$`,
+  'i',
+);
 const SEPARATORS = /[\s()./-]/g;
 const TYPED_SUFFIX = new RegExp(
   String.raw`^(.*?\d)(\s*[,;]?\s*(?:${SUFFIX_WORDS})\s*[:.]?\s*-?\s*\d{1,6})$`,

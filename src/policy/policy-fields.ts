@@ -107,14 +107,29 @@ const extraHosts: Field = (raw, key, report) => {
   return { extraHosts: result };
 };
 
-/** The policy's list replaces the built-in one; an empty list is a choice (no filter words). */
-const numberIgnoreLabels: Field = (raw, key, report) => {
-  if (Array.isArray(raw) && raw.length > MAX_LABELS) {
-    return void report({ key, reason: 'tooMany', params: [String(MAX_LABELS)] });
+/**
+ * A list the policy sets whole: its valid entries, or nothing when it is too long or every
+ * entry is bad (an empty list given as such is a choice, e.g. no filter words).
+ */
+function wholeList<T>(
+  raw: unknown,
+  key: string,
+  report: Report,
+  max: number,
+  check: (s: string) => v.Check<T>,
+): T[] | undefined {
+  if (Array.isArray(raw) && raw.length > max) {
+    return void report({ key, reason: 'tooMany', params: [String(max)] });
   }
-  const labels = entries(raw, key, report, asString(v.checkIgnoreLabel));
-  if (!labels || (labels.length === 0 && Array.isArray(raw) && raw.length > 0)) return undefined;
-  return { numberIgnoreLabels: labels };
+  const kept = entries(raw, key, report, asString(check));
+  if (!kept || (kept.length === 0 && Array.isArray(raw) && raw.length > 0)) return undefined;
+  return kept;
+}
+
+/** The policy's list replaces the built-in one. */
+const numberIgnoreLabels: Field = (raw, key, report) => {
+  const labels = wholeList(raw, key, report, MAX_LABELS, v.checkIgnoreLabel);
+  return labels && { numberIgnoreLabels: labels };
 };
 
 export const FIELDS: Record<string, Field> = {
@@ -154,12 +169,7 @@ export const FIELDS: Record<string, Field> = {
   ),
   callWaiting: flag((callWaiting) => ({ callWaiting })),
   ownNumbers: (raw, key, report) => {
-    if (Array.isArray(raw) && raw.length > MAX_OWN_NUMBERS) {
-      return void report({ key, reason: 'tooMany', params: [String(MAX_OWN_NUMBERS)] });
-    }
-    const numbers = entries(raw, key, report, asString(v.checkOwnNumber));
-    if (!numbers || (numbers.length === 0 && Array.isArray(raw) && raw.length > 0))
-      return undefined;
-    return { ownNumbers: numbers };
+    const numbers = wholeList(raw, key, report, MAX_OWN_NUMBERS, v.checkOwnNumber);
+    return numbers && { ownNumbers: numbers };
   },
 };

@@ -4,7 +4,8 @@
  * refusing, or null.
  */
 import type { MessageName } from './channel.ts';
-import { checkCrmFetch, checkOpenRecord } from './tab-checks.ts';
+import { checkCrmFetch } from './crm-fetch.ts';
+import { checkOpenRecord } from './tab-checks.ts';
 
 type Check = (payload: unknown) => string | null;
 type Fields = Record<string, unknown>;

@@ -54,7 +54,7 @@ describe('bridge requests', () => {
     ]);
   });
 
-  it('turns a refusal into MessageError, and no reply or a dead hub into NoReceiverError', async () => {
+  it('turns a refusal into MessageError, no reply or a dead hub into NoReceiverError', async () => {
     sendMessage.mockResolvedValueOnce({ ok: false, error: 'invalid target' });
     const refused = phoneHub.dial('x');
     await expect(refused).rejects.toThrow(MessageError);

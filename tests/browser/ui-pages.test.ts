@@ -124,7 +124,7 @@ describe('extension pages in German (--lang=de)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the missing grant as such: onboarding tab, badge, and a dial refused with why', async () => {
+  it('shows the missing grant: onboarding tab, badge, and a dial refused with why', async () => {
     const hub = hubClient((await open(browser, 'popup', '.phone')).page);
     expect((await hub.send('phone.snapshot', null)).media).toBe('blocked');
     await expect

@@ -93,7 +93,7 @@ describe('during a call', () => {
     });
   });
 
-  it('transfers blind by REFER: the transferee calls the target, the result is reported', async () => {
+  it('transfers blind by REFER: the transferee calls the target, result reported', async () => {
     const [alice, bob, carol] = await Promise.all([
       makePhone('u22'),
       makePhone('u23'),

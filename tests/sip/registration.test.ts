@@ -89,7 +89,7 @@ describe('registration edge cases', () => {
     expect(phone.changes.map((s) => s.registration.state)).not.toContain('failed');
   }, 10_000);
 
-  it('detects a half-open connection by keep-alive and registers again (C01 variant B)', async () => {
+  it('detects a half-open connection by keep-alive, registers again (C01 variant B)', async () => {
     const proxy = await startFreezableProxy(inject('sip').wsPort);
     try {
       const server = { wsUrl: proxy.url, domain: 'sip.test' };

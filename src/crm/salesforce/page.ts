@@ -2,7 +2,8 @@
  * Salesforce Lightning Experience (`*.lightning.force.com`): record pages, list views and the
  * Service Console, which shows records in workspace tabs under the same URL scheme.
  * Record URLs: `/lightning/r/<Object>/<15 or 18 character id>/view` (also `/related/...`),
- * https://developer.salesforce.com/docs/atlas.en-us.lightning.meta/lightning/components_navigation_page_definitions.htm
+ * as "Page definitions" in the Lightning Components Developer Guide (developer.salesforce.com,
+ * atlas.en-us.lightning.meta, components_navigation_page_definitions).
  */
 import type { CrmPage } from '../page-adapter.ts';
 

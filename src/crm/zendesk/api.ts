@@ -32,6 +32,7 @@ import {
 const MAX_USERS = 10;
 /** A user's requested tickets asked for, newest first: the open ones among them show. */
 const MAX_TICKETS = 25;
+const NEWEST_TICKETS = `sort_by=created_at&sort_order=desc&per_page=${MAX_TICKETS}`;
 
 export function createZendeskApi(deps: CrmApiDeps): CrmApi {
   const url = zendeskUrls(deps.origin);
@@ -98,7 +99,7 @@ export function createZendeskApi(deps: CrmApiDeps): CrmApi {
         Promise.all(
           scored.map((s) =>
             call<{ tickets: ZdTicket[] }>(
-              `users/${s.user.id}/tickets/requested.json?sort_by=created_at&sort_order=desc&per_page=${MAX_TICKETS}`,
+              `users/${s.user.id}/tickets/requested.json?${NEWEST_TICKETS}`,
               {},
               options.signal,
             ),

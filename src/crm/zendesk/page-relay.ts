@@ -10,6 +10,7 @@
  * Failures on the way (network, timeout, the tab now showing another Zendesk) are thrown.
  */
 import {
+  checkCrmFetch,
   CRM_FETCH_ANSWER_HEADERS,
   CRM_FETCH_MAX_ANSWER,
   CRM_FETCH_TIMEOUT_MS,
@@ -18,7 +19,6 @@ import {
 } from '../../protocol/crm-fetch.ts';
 import { handleMessages, type Sender } from '../../protocol/runtime.ts';
 import { isFromExtension } from '../../protocol/sender.ts';
-import { checkCrmFetch } from '../../protocol/tab-checks.ts';
 
 export interface RelayDeps {
   /** The tab's own origin (`location.origin`). */

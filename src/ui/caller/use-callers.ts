@@ -84,22 +84,34 @@ export function useCallerCards(
   useEffect(() => {
     setCard(null);
     if (!hub || !callId) return;
-    let alive = true;
-    let pushed = false;
-    const unsubscribe = hub.subscribe((next) => {
-      if (!alive || next.callId !== callId) return;
-      pushed = true;
-      setCard(next);
-    });
-    hub.card(callId).then(
-      (stored) => alive && !pushed && setCard(stored),
-      () => undefined, // pushes still come
-    );
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
+    return watchCard(hub, callId, setCard);
   }, [hub, callId]);
 
   return hub && card ? toCardProps(card, hub.pick) : [];
+}
+
+/**
+ * Calls `onCard` with the hub's card of a call: the stored one (unless a push came first),
+ * then every push for that call. Returns the function that stops it.
+ */
+export function watchCard(
+  hub: CallerHub,
+  callId: string,
+  onCard: (card: CallerCard) => void,
+): () => void {
+  let alive = true;
+  let pushed = false;
+  const unsubscribe = hub.subscribe((next) => {
+    if (!alive || next.callId !== callId) return;
+    pushed = true;
+    onCard(next);
+  });
+  hub.card(callId).then(
+    (stored) => alive && !pushed && stored && onCard(stored),
+    () => undefined, // pushes still come
+  );
+  return () => {
+    alive = false;
+    unsubscribe();
+  };
 }

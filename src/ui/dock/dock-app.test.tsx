@@ -92,7 +92,7 @@ describe('DockApp', () => {
     expect(store.saveCollapsed).not.toHaveBeenCalled();
   });
 
-  it('unfolds in the CRM tab the hub chose for the call, and stays folded in the others', async () => {
+  it('unfolds in the CRM tab the hub chose for the call, stays folded in the others', async () => {
     const chosen = setup(true, { dockTabId: 7 });
     await screen.findByRole('button', { name: 'Open softphone' });
     await chosen.push(makeSnapshot({ calls: [makeCall({ id: 'in-7' })] }));

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallerCard } from '../../protocol/caller-card.ts';
-import { useCallerCards } from '../caller/use-callers.ts';
+import { useCallerCards, watchCard } from '../caller/use-callers.ts';
 import type { CallerHub, DockStore, PhoneHub } from '../ports.ts';
 import { needsClock } from '../phone/popup-app.tsx';
 import { useNow, usePhone } from '../phone/use-phone.ts';
@@ -29,7 +29,7 @@ export function DockApp({ hub, store, callers }: Props) {
   // Undefined until the kept state is read, so the host frame does not flash open first.
   const [collapsed, setCollapsed] = useState<boolean | undefined>(undefined);
   const seenIncoming = useRef(new Set<string>());
-  const unfoldedByCall = useRef(false);
+  /** Calls that unfolded this dock (each once). */
   const unfoldedFor = useRef(new Set<string>());
   const latest = useRef(phone.snapshot);
   latest.current = phone.snapshot;
@@ -40,13 +40,12 @@ export function DockApp({ hub, store, callers }: Props) {
     if (!calls.some((c) => c.id === callId && c.state === 'incoming')) return;
     if (unfoldedFor.current.has(callId)) return;
     unfoldedFor.current.add(callId);
-    unfoldedByCall.current = true;
     setCollapsed(false);
   };
 
   useEffect(() => {
     store.loadCollapsed().then(
-      (kept) => setCollapsed(kept && !unfoldedByCall.current),
+      (kept) => setCollapsed(kept && unfoldedFor.current.size === 0),
       () => setCollapsed(false),
     );
   }, [store]);
@@ -110,19 +109,12 @@ async function unfoldsHere(
 /** The hub's card of a call as soon as there is one; null if none comes within `waitMs`. */
 function cardOf(callers: CallerHub, callId: string, waitMs: number): Promise<CallerCard | null> {
   return new Promise((resolve) => {
-    let stop = () => {};
     const done = (card: CallerCard | null) => {
       clearTimeout(timer);
       stop();
       resolve(card);
     };
     const timer = setTimeout(() => done(null), waitMs);
-    stop = callers.subscribe((card) => {
-      if (card.callId === callId) done(card);
-    });
-    callers.card(callId).then(
-      (card) => card && done(card),
-      () => undefined,
-    );
+    const stop = watchCard(callers, callId, done);
   });
 }

@@ -114,8 +114,12 @@ export function runSoql(data: SfData, q: string): SfRecord[] {
 }
 
 /** `Contact.Phone IN ('030 1234567', ...)`: the parent's phone field, compared as text. */
-const PARENT_PHONE_IN =
-  /^(Contact|Account)\.(Phone|MobilePhone|HomePhone|OtherPhone)\s+IN\s+\(\s*('(?:[^'\\]|\\.)*'(?:\s*,\s*'(?:[^'\\]|\\.)*')*)\s*\)$/i;
+const QUOTED = String.raw`'(?:[^'\\]|\\.)*'`;
+const PARENT_PHONE_IN = new RegExp(
+  String.raw`^(Contact|Account)\.(Phone|MobilePhone|HomePhone|OtherPhone)\s+IN\s+` +
+    String.raw`\(\s*(${QUOTED}(?:\s*,\s*${QUOTED})*)\s*\)$`,
+  'i',
+);
 
 /** One OR-ed term of the case query's WHERE: by the ids of contacts or accounts, or by phone. */
 function caseFilter(data: SfData, part: string): (c: SfRecord) => boolean {
