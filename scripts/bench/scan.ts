@@ -3,7 +3,7 @@
  * Debian's Chromium: the content script's initial scan (fresh page each run, cold caches, as
  * after a page load), one mutation batch (a React-style re-render of one cell), and the naive
  * baseline, libphonenumber-js's text search over the page's whole text. Also the gzip size of
- * the largest CRM content script as built in dist/ (loader plus every chunk it loads).
+ * the largest CRM content script as built in dist/ (one file each, vite-content-scripts.ts).
  *
  * The initial scan counts everything the content script does synchronously for it: setting up
  * click-to-call (overlay host, observers, listeners), reading the page's text, detecting every
@@ -59,7 +59,7 @@ async function freshPage(page: Page, html: string, code: string): Promise<void> 
   );
 }
 
-/** Bytes of a content script: its loader and every chunk reachable by import from it. */
+/** Bytes of a content script: its files and any chunk reachable by import from them. */
 export function contentScriptGzip(dist = DIST): number {
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
     content_scripts: { js: string[] }[];

@@ -7,7 +7,7 @@
  * Listeners go on the document and on every shadow root the scanner finds: a click inside a
  * closed shadow root reaches the document retargeted to its host, with the link out of sight.
  */
-import { isCallLink } from './text-blocks.ts';
+import { isCallLink } from './dom-rules.ts';
 
 export interface LinkClickOptions {
   signal: AbortSignal;

@@ -2,8 +2,8 @@
  * Chrome runs manifest content scripts only in pages loaded after the extension was installed
  * or updated, so CRM tabs already open would have no click-to-call until reloaded
  * (https://developer.chrome.com/docs/extensions/reference/api/scripting#inject-on-install).
- * On install and update the hub injects each manifest entry's files into its open tabs. The
- * file names come from the built manifest at run time, because the build renames them.
+ * On install and update the hub injects each manifest entry's files into its open tabs, as
+ * the built manifest names them (scripts/vite-content-scripts.ts).
  *
  * Injecting twice is harmless: a content script runs once per frame (src/content/lifecycle.ts),
  * so a tab that loaded its scripts meanwhile keeps the ones it has; an old version's orphaned
@@ -22,9 +22,9 @@
 // hub diffs chrome.scripting.getRegisteredContentScripts() against the granted extra hosts
 // and (un)registers one script per CRM (id `extra-<crm>`, js from the manifest entry of that
 // CRM, persistAcrossSessions) plus the tel script with allFrames, then injects into open
-// tabs as here. Open point: the dock iframe is web-accessible only to the manifest's hosts
-// (web_accessible_resources cannot change at run time), so on extra hosts the dock needs a
-// wider WAR match or stays off while click-to-call works.
+// tabs as here. The scripts are single files, so they need nothing web-accessible; only the
+// dock iframe is web-accessible, to the manifest's hosts alone (web_accessible_resources
+// cannot change at run time), so on extra hosts the dock needs a wider match or stays off.
 import { createLogger } from '../core/logger.ts';
 
 const log = createLogger('hub:inject');
