@@ -131,21 +131,14 @@ class Collector {
 
   /** The place of an element, derived once from its parent's. */
   private placeOf(node: Node | null): Place {
-    const chain: Element[] = [];
-    let place: Place = SKIPPED;
-    for (let n = node; n; n = n.parentNode) {
-      const known = this.places.get(n);
-      if (known) {
-        place = known;
-        break;
-      }
-      chain.push(n as Element);
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const el = chain[i] as Element;
-      place = this.derive(place, el);
-      this.places.set(el, place);
-    }
+    if (!node) return SKIPPED;
+    return this.places.get(node) ?? this.placeUp(node as Element);
+  }
+
+  /** An element met for the first time: its parent's place, then its own. */
+  private placeUp(el: Element): Place {
+    const place = this.derive(this.placeOf(el.parentNode), el);
+    this.places.set(el, place);
     return place;
   }
 

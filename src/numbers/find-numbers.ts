@@ -48,28 +48,35 @@ export const MIN_DIGITS = 6;
 
 /** Every phone number in `text`, in order. */
 export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch[] {
+  // Plain loops, no iterators or destructuring: a content script runs this cold on page load,
+  // where the interpreter pays for each iterator step (bench `click-to-call scan`).
   const found: PhoneMatch[] = [];
   const norm = normalizeText(text);
-  if (digitCount(norm) < MIN_DIGITS) return found;
-  for (const run of norm.matchAll(RUN)) {
-    if (digitCount(run[0]) < MIN_DIGITS) continue;
-    for (const [start, end] of segments(norm, run.index, run.index + run[0].length)) {
+  if (digitCount(norm, 0, norm.length) < MIN_DIGITS) return found;
+  RUN.lastIndex = 0;
+  for (let run = RUN.exec(norm); run; run = RUN.exec(norm)) {
+    const runEnd = run.index + run[0].length;
+    if (digitCount(norm, run.index, runEnd) < MIN_DIGITS) continue;
+    const cuts = segments(norm, run.index, runEnd);
+    for (let i = 0; i < cuts.length; i += 2) {
+      const start = cuts[i] as number;
+      const end = cuts[i + 1] as number;
       // `030 1234567 / 0151 12345678` is two numbers; `030 / 1234567` is one.
-      const slashed = norm.slice(start, end).includes(' / ');
-      const parts = slashed ? splitAtSlashes(norm, start, end, options) : [];
+      const slash = norm.indexOf(' / ', start);
+      const parts = slash >= 0 && slash + 3 <= end ? splitAtSlashes(norm, start, end, options) : [];
       const whole = parts.length < 2 ? evaluate(norm, start, end, options) : null;
       if (whole) found.push(whole);
-      else found.push(...parts);
+      else for (const part of parts) found.push(part);
     }
   }
   return found;
 }
 
-/** Cuts a run at non-phone tokens into [start, end) pieces, trimmed to digits later. */
-function segments(text: string, from: number, to: number): [number, number][] {
+/** Cuts a run at non-phone tokens into pieces, as flat start, end pairs (trimmed later). */
+function segments(text: string, from: number, to: number): number[] {
   // In a run, only `.`, `/` and `-` make those shapes: without them it is one segment.
-  if (!/[./-]/.test(text.slice(from, to))) return [[from, to]];
-  const out: [number, number][] = [];
+  if (!/[./-]/.test(text.slice(from, to))) return [from, to];
+  const out: number[] = [];
   let segStart = -1;
   let segEnd = -1;
   const tokens = /\S+/g;
@@ -79,14 +86,14 @@ function segments(text: string, from: number, to: number): [number, number][] {
     // Sentence punctuation after a token is not part of it: `am 05.10.1986.` is a date.
     const token = text.slice(m.index, tokenEnd).replace(/^[(+]+|[).,;:]+$/g, '');
     if (isNonPhoneToken(token) || isRange(token)) {
-      if (segStart >= 0) out.push([segStart, segEnd]);
+      if (segStart >= 0) out.push(segStart, segEnd);
       segStart = -1;
       continue;
     }
     if (segStart < 0) segStart = m.index;
     segEnd = tokenEnd;
   }
-  if (segStart >= 0) out.push([segStart, segEnd]);
+  if (segStart >= 0) out.push(segStart, segEnd);
   return out;
 }
 
@@ -112,11 +119,13 @@ function splitAtSlashes(text: string, start: number, end: number, options: FindO
   return found;
 }
 
-function evaluate(text: string, start: number, end: number, options: FindOptions) {
-  const trimmed = trim(text, start, end);
-  if (!trimmed) return null;
-  [start, end] = trimmed;
-  if (digitCount(text.slice(start, end)) < MIN_DIGITS || !startOk(text, start)) return null;
+function evaluate(text: string, from: number, to: number, options: FindOptions) {
+  // Trimmed: from the first digit, `+` or `(`, to the last digit.
+  let start = from;
+  while (start < to && !isDigitPlusOrParen(text.charCodeAt(start))) start++;
+  let end = to;
+  while (end > start && !isDigit(text.charCodeAt(end - 1))) end--;
+  if (digitCount(text, start, end) < MIN_DIGITS || !startOk(text, start)) return null;
 
   const suffix = readSuffix(text.slice(end, end + 24));
   const matchEnd = suffix ? end + suffix.length : end;
@@ -142,10 +151,13 @@ function evaluate(text: string, start: number, end: number, options: FindOptions
   return match;
 }
 
-function trim(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && !/[\d+(]/.test(text[start] ?? '')) start++;
-  while (end > start && !/\d/.test(text[end - 1] ?? '')) end--;
-  return end > start ? [start, end] : null;
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A digit, `+` or `(`: where a number can start. */
+function isDigitPlusOrParen(code: number): boolean {
+  return isDigit(code) || code === 43 || code === 40;
 }
 
 function startOk(text: string, start: number): boolean {
@@ -181,11 +193,8 @@ function groupsMatch(segment: string, national: string): boolean {
   return mine.includes(',') && mine === groups(national);
 }
 
-function digitCount(s: string): number {
+function digitCount(s: string, from = 0, to = s.length): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
+  for (let i = from; i < to; i++) if (isDigit(s.charCodeAt(i))) n++;
   return n;
 }
