@@ -7,8 +7,9 @@
  *
  * The initial scan counts everything the content script does synchronously for it: setting up
  * click-to-call (overlay host, observers, listeners), reading the page's text, detecting every
- * number, a Range and a hit for each, and the controls scheduled. The overlay's first layout
- * pass, in the next frame (making every control, placing the on-screen ones), is its own row.
+ * number, a hit for each (its Range is made when its control is placed), and the controls
+ * scheduled. The overlay's first layout pass, in the next frame (making every control,
+ * observing where the numbers are, placing the on-screen ones), is its own row.
  */
 import fs from 'node:fs';
 import path from 'node:path';

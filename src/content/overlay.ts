@@ -4,6 +4,8 @@
  * buttons at viewport coordinates read from each number's Range. Nothing takes layout space.
  * Positions follow scrolling (also of inner scroll areas), resizing and page changes, batched
  * to one layout pass per frame. A control hides when its number is off screen or covered.
+ * Only numbers whose element is near the viewport (an IntersectionObserver says which) are
+ * measured in a pass: a list view of hundreds of numbers costs a pass what its screen shows.
  *
  * Each control carries `data-cti-number` (what it dials, E.164 where it is a number) and, for
  * an extension, `data-cti-extension`. A page's own call link gets no button of its own (C20a:
@@ -24,6 +26,8 @@ export interface OverlayOptions {
 }
 
 const GAP = 3;
+/** How far beyond the viewport an element counts as near: controls are ready when it scrolls in. */
+const NEAR_MARGIN = '50%';
 
 export class Overlay {
   readonly host: HTMLElement;
@@ -35,6 +39,13 @@ export class Overlay {
   private readonly hitOf = new WeakMap<Element, Hit>();
   private hovered: Element | null = null;
   private frame = 0;
+  private readonly nearby: IntersectionObserver;
+  /** Elements near the viewport, of those holding a hit. */
+  private readonly near = new Set<Element>();
+  /** How many hits each observed element holds. */
+  private readonly observed = new Map<Element, number>();
+  /** Each hit's observed element, as it was when the hit was added. */
+  private readonly boxes = new Map<Hit, Element>();
 
   constructor(private readonly options: OverlayOptions) {
     const { doc, signal } = options;
@@ -54,8 +65,21 @@ export class Overlay {
     view?.addEventListener('resize', schedule, { passive: true, signal });
     const resized = new ResizeObserver(schedule);
     resized.observe(doc.documentElement);
+    this.nearby = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          // No box of its own (`display: contents`, or hidden): the pass measures its text.
+          const boxless = !e.boundingClientRect.width && !e.boundingClientRect.height;
+          if (e.isIntersecting || boxless) this.near.add(e.target);
+          else this.near.delete(e.target);
+        }
+        this.schedule();
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
     signal.addEventListener('abort', () => {
       resized.disconnect();
+      this.nearby.disconnect();
       cancelAnimationFrame(this.frame);
       this.host.remove();
     });
@@ -71,7 +95,32 @@ export class Overlay {
     const control = this.controls.get(hit);
     if (control) this.trash.push(control);
     this.controls.delete(hit);
+    const box = this.boxes.get(hit);
+    this.boxes.delete(hit);
+    if (box) this.unwatch(box);
     this.schedule();
+  }
+
+  /** Observes the element that holds `hit`, if no other hit's control does already. */
+  private watch(hit: Hit): void {
+    const box = boxOf(hit);
+    if (!box) return;
+    this.boxes.set(hit, box);
+    const count = this.observed.get(box) ?? 0;
+    this.observed.set(box, count + 1);
+    if (!count) this.nearby.observe(box);
+  }
+
+  /** One hit fewer in `box`: with none left, it is no longer observed. */
+  private unwatch(box: Element): void {
+    const count = (this.observed.get(box) ?? 1) - 1;
+    if (count > 0) {
+      this.observed.set(box, count);
+      return;
+    }
+    this.observed.delete(box);
+    this.near.delete(box);
+    this.nearby.unobserve(box);
   }
 
   private create(hit: Hit): HTMLElement {
@@ -136,14 +185,17 @@ export class Overlay {
         const fresh = this.create(hit);
         this.controls.set(hit, fresh);
         made.append(fresh);
+        this.watch(hit);
       }
     }
     if (made.childNodes.length) this.root.append(made);
 
     const placed: [HTMLElement, { x: number; y: number } | null][] = [];
     for (const [hit, control] of this.controls) {
+      const box = this.boxes.get(hit);
       const show = hit.kind !== 'link' || hit.anchor === this.hovered;
-      if (control) placed.push([control, show ? this.position(hit) : null]);
+      const near = box ? this.near.has(box) : false;
+      if (control) placed.push([control, show && near ? this.position(hit) : null]);
     }
     for (const [control, at] of placed) {
       control.hidden = !at;
@@ -155,9 +207,11 @@ export class Overlay {
   }
 
   private position(hit: Hit): { x: number; y: number } | null {
-    const box = hit.range ? lastRect(hit.range) : (hit.anchor as Element).getBoundingClientRect();
+    const range = hit.span?.range();
+    if (hit.span && !range) return null;
+    const box = range ? lastRect(range) : (hit.anchor as Element).getBoundingClientRect();
     if (!box || (box.width === 0 && box.height === 0)) return null;
-    if (!this.visible(hit, box)) return null;
+    if (!this.visible(range?.commonAncestorContainer ?? hit.anchor, box)) return null;
     // In a phone input the control sits inside the box's right end, where read-only values
     // leave room; after text it follows the number's last line.
     const x = hit.kind === 'field' ? box.right - CONTROL_SIZE - GAP : box.right + GAP;
@@ -165,14 +219,13 @@ export class Overlay {
   }
 
   /** On screen and not covered: the element at the number's centre is related to it. */
-  private visible(hit: Hit, box: DOMRect): boolean {
+  private visible(own: Node, box: DOMRect): boolean {
     const view = this.options.doc.defaultView;
     const x = box.left + box.width / 2;
     const y = box.top + box.height / 2;
     if (!view || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
     const top = this.options.doc.elementFromPoint(x, y);
     if (!top) return false;
-    const own = hit.range?.commonAncestorContainer ?? hit.anchor;
     return composedContains(top, own) || composedContains(own, top);
   }
 
@@ -183,6 +236,14 @@ export class Overlay {
     if (!hit || !event.isTrusted) return;
     this.options.onCall(hit, control as HTMLElement);
   }
+}
+
+/** The element whose nearness to the viewport decides whether a hit is measured. */
+function boxOf(hit: Hit): Element | null {
+  const node = hit.anchor;
+  if (node instanceof Element) return node;
+  const parent = node.parentNode;
+  return parent instanceof ShadowRoot ? parent.host : (parent as Element | null);
 }
 
 function lastRect(range: Range): DOMRect | undefined {

@@ -31,7 +31,21 @@ describe('scan', () => {
       '<div><span class="cc">+49 30</span><span class="num"> 123 45</span><span>67</span></div>';
     const [hit] = scan(document, context).hits;
     expect(hit?.target).toBe('+49301234567');
-    expect(hit?.range?.toString()).toBe('+49 30 123 4567');
+    expect(hit?.span?.range()?.toString()).toBe('+49 30 123 4567');
+  });
+
+  it("makes a hit's Range once, when asked, and none after its text changed under it", () => {
+    document.body.innerHTML = '<p>Tel. <b>030 1234567</b></p><p>Mobil 0151 12345678</p>';
+    const [first, second] = scan(document, context).hits;
+    const range = first?.span?.range();
+    expect(range?.toString()).toBe('030 1234567');
+    expect(first?.span?.range()).toBe(range);
+
+    const text = second?.anchor as Text;
+    text.data = 'Mobil';
+    expect(second?.span?.range()).toBeNull();
+    text.remove();
+    expect(second?.span?.range()).toBeNull();
   });
 
   it('C20 (c, d): adjacent table cells never glue together', () => {

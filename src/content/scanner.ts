@@ -1,6 +1,6 @@
 /**
- * Finds what can be called in a DOM subtree and its shadow roots: numbers in text (as Ranges,
- * so nothing in the page is rewritten, C19), the page's own call links, and known phone inputs.
+ * Finds what can be called in a DOM subtree and its shadow roots: numbers in text (as spans of
+ * text nodes, so nothing in the page is rewritten, C19), the page's own call links, and known phone inputs.
  */
 import { findPhoneNumbers, type FindOptions } from '../numbers/find-numbers.ts';
 import type { LabelMatcher } from '../numbers/labels.ts';
@@ -18,7 +18,36 @@ export interface Hit {
   /** The node the hit stands for: its text node, link or input. */
   anchor: Node;
   /** Where a text hit is on screen; links and fields use their element's box. */
-  range?: Range;
+  span?: TextSpan;
+}
+
+/**
+ * A text hit's characters: first and last node and offset. The Range is made when the overlay
+ * first places the control: most numbers of a long list are never on screen, and every live
+ * Range costs the page a little on each change to its document.
+ */
+export class TextSpan {
+  private live: Range | null = null;
+
+  constructor(
+    readonly start: Text,
+    readonly from: number,
+    readonly end: Text,
+    readonly to: number,
+  ) {}
+
+  /** Null once the text changed under it (the rescan that follows replaces the hit). */
+  range(): Range | null {
+    if (this.live) return this.live;
+    const { start, end } = this;
+    if (!start.isConnected || !end.isConnected) return null;
+    if (this.from >= start.length || this.to > end.length) return null;
+    const range = start.ownerDocument.createRange();
+    range.setStart(start, this.from);
+    range.setEnd(end, this.to);
+    this.live = range;
+    return range;
+  }
 }
 
 export interface ScanContext {
@@ -41,7 +70,9 @@ type Root = Element | Document | ShadowRoot;
 
 /** A hit's number as the page shows it (the control's name says what it calls, as written). */
 export function shownAs(hit: Hit): string {
-  const written = hit.range?.toString() ?? (hit.anchor as HTMLInputElement).value ?? '';
+  const written = hit.span
+    ? (hit.span.range()?.toString() ?? '')
+    : ((hit.anchor as HTMLInputElement).value ?? '');
   const text = written.replace(/\s+/g, ' ').trim().slice(0, 60);
   return text || hit.target;
 }
@@ -98,14 +129,11 @@ function textHits(block: TextBlock, context: ScanContext, hits: Hit[]): void {
     const start = locate(block, m.start);
     const end = locate(block, m.end - 1);
     if (!start || !end) continue;
-    const range = start.node.ownerDocument.createRange();
-    range.setStart(start.node, start.offset);
-    range.setEnd(end.node, end.offset + 1);
     hits.push({
       kind: 'text',
       target: withExtension(m.e164, m.extension),
       anchor: start.node,
-      range,
+      span: new TextSpan(start.node, start.offset, end.node, end.offset + 1),
     });
   }
 }

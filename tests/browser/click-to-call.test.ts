@@ -108,6 +108,42 @@ describe('a synthetic click', () => {
   });
 });
 
+describe('a control far down a long page', () => {
+  it('stays hidden off screen and is placed beside its number once scrolled to', async () => {
+    const f = byName('salesforce/record');
+    await open(f);
+    await page.evaluate(() => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '4000px';
+      const note = document.createElement('p');
+      note.id = 'far-number';
+      note.textContent = 'Rückruf unter 030 9876543';
+      document.body.append(spacer, note, spacer.cloneNode());
+    });
+    const far = control(page, '+49309876543');
+    await expect.poll(() => page.locator(CONTROLS).count()).toBe(f.numbers.length + 1);
+    await page.waitForTimeout(300);
+    expect(await far.isHidden()).toBe(true);
+
+    // To the middle: the fixture's utility bar covers the bottom of the window.
+    await page.evaluate(() =>
+      document.getElementById('far-number')?.scrollIntoView({ block: 'center' }),
+    );
+    await expect.poll(() => far.isVisible()).toBe(true);
+    const number = await page.evaluate(() => {
+      const text = document.getElementById('far-number')?.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 'Rückruf unter '.length);
+      range.setEnd(text, text.length);
+      const box = range.getBoundingClientRect();
+      return { right: box.right, middle: box.top + box.height / 2 };
+    });
+    const box = await far.boundingBox();
+    expect(Math.abs((box?.x ?? 0) - number.right)).toBeLessThan(8);
+    expect(Math.abs((box?.y ?? 0) + (box?.height ?? 0) / 2 - number.middle)).toBeLessThan(4);
+  });
+});
+
 describe('the dock', () => {
   const dock = () => page.locator('[data-cti-host="dock"]');
 
