@@ -1,6 +1,7 @@
 /**
  * Finds what can be called in a DOM subtree and its shadow roots: numbers in text (as spans of
- * text nodes, so nothing in the page is rewritten, C19), the page's own call links, and known phone inputs.
+ * text nodes, so nothing in the page is rewritten, C19), the page's own call links, and known
+ * phone inputs.
  */
 import { findPhoneNumbers, type FindOptions } from '../numbers/find-numbers.ts';
 import type { LabelMatcher } from '../numbers/labels.ts';

@@ -1,6 +1,9 @@
 /**
  * Which CRM a web page belongs to, by its host: the CRMs' own host names plus the extra
- * hosts an admin configured (custom Salesforce or Zendesk domains, setting `extraHosts`).
+ * hosts an admin configured (custom Salesforce or Zendesk domains, setting `extraHosts`). With
+ * `orgHosts` set for a CRM, only those hosts (and the extra ones) are that CRM: a tab of
+ * another org or subdomain, such as a look-alike trial org the agent was lured to, is never
+ * asked about callers, popped or used for logging.
  */
 import type { CrmName } from '../protocol/phone-state.ts';
 
@@ -13,6 +16,14 @@ const HOSTS: Record<CrmName, string[]> = {
 
 export const CRM_NAMES: readonly CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
 
+/** Host names per CRM as settings write them: `crm.example.com`, or `*.example.com`. */
+export type HostsPerCrm = Partial<Record<CrmName, readonly string[]>>;
+
+export interface CrmHosts {
+  extraHosts: HostsPerCrm;
+  orgHosts?: HostsPerCrm;
+}
+
 export interface CrmPlace {
   crm: CrmName;
   /** The page's origin: which org, portal or subdomain. */
@@ -21,7 +32,7 @@ export interface CrmPlace {
 
 export function crmOfUrl(
   url: string | undefined,
-  extraHosts: Partial<Record<CrmName, readonly string[]>> = {},
+  { extraHosts, orgHosts = {} }: CrmHosts = { extraHosts: {} },
 ): CrmPlace | undefined {
   if (!url) return undefined;
   let parsed: URL;
@@ -34,7 +45,8 @@ export function crmOfUrl(
 
   const host = parsed.hostname.toLowerCase();
   for (const crm of CRM_NAMES) {
-    const patterns = [...HOSTS[crm], ...(extraHosts[crm] ?? []).map(hostPattern)];
+    const own = orgHosts[crm]?.length ? orgHosts[crm] : HOSTS[crm];
+    const patterns = [...own, ...(extraHosts[crm] ?? [])].map(hostPattern);
     const hit = patterns.some((p) => (p.startsWith('.') ? host.endsWith(p) : host === p));
     if (hit && isAgentPage(crm, parsed)) return { crm, origin: parsed.origin };
   }
@@ -43,6 +55,7 @@ export function crmOfUrl(
 
 /** An extra host as settings write it: `crm.example.com`, or `*.example.com` for its subdomains. */
 function hostPattern(host: string): string {
+  // The built-in suffixes are written `.x` already.
   const name = host.trim().toLowerCase();
   return name.startsWith('*.') ? name.slice(1) : name;
 }

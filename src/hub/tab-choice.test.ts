@@ -32,12 +32,29 @@ describe('crmOfUrl', () => {
   });
 
   it('adds the extra hosts an admin configured', () => {
-    const extra = { zendesk: ['support.example.com'] };
+    const extra = { extraHosts: { zendesk: ['support.example.com'] } };
     expect(crmOfUrl('https://support.example.com/agent/home', extra)?.crm).toBe('zendesk');
   });
 
+  it("with the org's hosts set, counts only those and the extra hosts as that CRM", () => {
+    const hosts = {
+      orgHosts: { salesforce: ['acme.lightning.force.com'], zendesk: ['*.acme.example'] },
+      extraHosts: { salesforce: ['crm.acme.example'] },
+    };
+    const crm = (url: string) => crmOfUrl(url, hosts)?.crm;
+    expect(crm('https://acme.lightning.force.com/lightning/r/x')).toBe('salesforce');
+    expect(crm('https://crm.acme.example/lightning/r/x')).toBe('salesforce');
+    expect(crm('https://acme-support.lightning.force.com/lightning/r/x')).toBeUndefined();
+    expect(crm('https://evil.zendesk.com/agent/tickets/1')).toBeUndefined();
+    expect(crm('https://help.acme.example/agent/tickets/1')).toBe('zendesk');
+    expect(crm('https://app.hubspot.com/contacts/1')).toBe('hubspot');
+    const other = tabs.map((t) => ({ ...t, url: t.url?.replace('acme.', 'rival.') }));
+    const targets = lookupTargets(other, { ...SETTINGS, ...hosts }).map((t) => t.crm);
+    expect(targets).toEqual(['hubspot']);
+  });
+
   it('reads *.domain as every subdomain of it, and not the domain alone', () => {
-    const extra = { salesforce: ['*.Crm.Example.com'] };
+    const extra = { extraHosts: { salesforce: ['*.Crm.Example.com'] } };
     expect(crmOfUrl('https://eu.crm.example.com/lightning/r/x', extra)?.crm).toBe('salesforce');
     expect(crmOfUrl('https://crm.example.com/', extra)).toBeUndefined();
     expect(crmOfUrl('https://evilcrm.example.com/', extra)).toBeUndefined();

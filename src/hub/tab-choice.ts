@@ -7,7 +7,7 @@
  * - the tab whose dock unfolds for a ringing call: the CRM tab the agent is on, else the one
  *   used last, among the tabs that show a dock.
  */
-import { crmOfUrl, type CrmPlace } from '../crm/hosts.ts';
+import { crmOfUrl, type CrmHosts, type CrmPlace } from '../crm/hosts.ts';
 import type { CrmName } from '../protocol/phone-state.ts';
 
 export interface TabInfo {
@@ -26,16 +26,15 @@ export interface CrmTab extends CrmPlace {
   discarded: boolean;
 }
 
-export interface TabChoiceSettings {
+export interface TabChoiceSettings extends CrmHosts {
   crmEnabled: Record<CrmName, boolean>;
-  extraHosts: Partial<Record<CrmName, readonly string[]>>;
 }
 
 /** Every enabled CRM agent tab: loaded ones first, each group most recently used first. */
 export function crmTabs(tabs: readonly TabInfo[], settings: TabChoiceSettings): CrmTab[] {
   const found: CrmTab[] = [];
   for (const tab of tabs) {
-    const place = crmOfUrl(tab.url, settings.extraHosts);
+    const place = crmOfUrl(tab.url, settings);
     if (!place || tab.id === undefined || !settings.crmEnabled[place.crm]) continue;
     const discarded = tab.discarded === true;
     found.push({ ...place, tabId: tab.id, lastAccessed: tab.lastAccessed ?? 0, discarded });

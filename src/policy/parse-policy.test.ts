@@ -78,6 +78,11 @@ describe('parsePolicy: one key at a time', () => {
       { salesforce: ['crm.example.com'] },
       { extraHosts: { salesforce: ['crm.example.com'], hubspot: [], zendesk: [] } },
     ],
+    [
+      'orgHosts',
+      { zendesk: ['acme.zendesk.com'] },
+      { orgHosts: { salesforce: [], hubspot: [], zendesk: ['acme.zendesk.com'] } },
+    ],
   ])('%s: valid value applies and locks', (key, raw, values) => {
     const policy = parsePolicy({ [key]: raw });
     expect(policy.values).toEqual(values);
@@ -109,6 +114,7 @@ describe('parsePolicy: one key at a time', () => {
     ['screenPop', 'always', 'notAllowed'],
     ['callWaiting', 1, 'wrongType'],
     ['extraHosts', ['crm.example.com'], 'wrongType'],
+    ['orgHosts', 'acme.zendesk.com', 'wrongType'],
     ['iceServers', { urls: ['stun:s.example.com'] }, 'wrongType'],
     ['sipDomain', 'pbx example', 'invalidHost'],
   ])('%s: %j is ignored as %s, nothing locked', (key, raw, reason) => {

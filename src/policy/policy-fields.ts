@@ -90,22 +90,24 @@ const enabledCrms: Field = (raw, key, report) => {
   return { crmEnabled: crmEnabled as Record<CrmName, boolean> };
 };
 
-/** CRMs the policy leaves out get no extra hosts: the policy states the whole list. */
-const extraHosts: Field = (raw, key, report) => {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return void report({ key, reason: 'wrongType' });
-  }
-  const result: Record<CrmName, string[]> = { salesforce: [], hubspot: [], zendesk: [] };
-  for (const [crm, list] of Object.entries(raw)) {
-    if (!CRMS.includes(crm as CrmName)) {
-      report({ key: `${key}.${crm}`, reason: 'unknownKey' });
-      continue;
+/** CRMs the policy leaves out get no hosts of this kind: the policy states the whole list. */
+const hostsPerCrm =
+  (name: 'extraHosts' | 'orgHosts'): Field =>
+  (raw, key, report) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      return void report({ key, reason: 'wrongType' });
     }
-    result[crm as CrmName] =
-      entries(list, `${key}.${crm}`, report, asString(v.checkHostPattern)) ?? [];
-  }
-  return { extraHosts: result };
-};
+    const result: Record<CrmName, string[]> = { salesforce: [], hubspot: [], zendesk: [] };
+    for (const [crm, list] of Object.entries(raw)) {
+      if (!CRMS.includes(crm as CrmName)) {
+        report({ key: `${key}.${crm}`, reason: 'unknownKey' });
+        continue;
+      }
+      result[crm as CrmName] =
+        entries(list, `${key}.${crm}`, report, asString(v.checkHostPattern)) ?? [];
+    }
+    return { [name]: result };
+  };
 
 /**
  * A list the policy sets whole: its valid entries, or nothing when it is too long or every
@@ -161,7 +163,8 @@ export const FIELDS: Record<string, Field> = {
   detectNumbers: flag((detectNumbers) => ({ detectNumbers })),
   numberIgnoreLabels,
   enabledCrms,
-  extraHosts,
+  extraHosts: hostsPerCrm('extraHosts'),
+  orgHosts: hostsPerCrm('orgHosts'),
   hubspotToken: text(v.checkToken, (hubspotToken) => ({ hubspotToken }), true),
   screenPop: text(
     (s) => v.checkOneOf(s, ['never', 'ring', 'answer'] as const),

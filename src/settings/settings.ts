@@ -51,6 +51,11 @@ export interface Settings {
    * lookups and screen-pop; TODO(#4): no content script runs there yet (src/hub/open-tabs.ts).
    */
   extraHosts: Record<CrmName, string[]>;
+  /**
+   * The organisation's own hosts per CRM (`acme.lightning.force.com`, `acme.zendesk.com`).
+   * When set, only these and the extra hosts count as that CRM (src/crm/hosts.ts).
+   */
+  orgHosts: Record<CrmName, string[]>;
   hubspotToken: string;
   screenPop: ScreenPop;
   /**
@@ -82,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   numberIgnoreLabels: [...DEFAULT_IGNORE_LABELS],
   crmEnabled: { salesforce: true, hubspot: true, zendesk: true },
   extraHosts: { salesforce: [], hubspot: [], zendesk: [] },
+  orgHosts: { salesforce: [], hubspot: [], zendesk: [] },
   hubspotToken: '',
   screenPop: 'never',
   ownNumbers: [],

@@ -94,9 +94,13 @@ const RULES: Partial<Record<SettingKey, Rule>> = {
   hubspotToken: checkToken,
   iceServers: (value: unknown[]) => list(value, checkIceServer, Infinity),
   crmEnabled: (value: object) => perCrm(value, (x) => typeof x === 'boolean'),
-  extraHosts: (value: object) =>
-    perCrm(value, (x) => Array.isArray(x) && list(x, asText(checkHostPattern), Infinity)),
+  extraHosts: (value: object) => hostsPerCrm(value),
+  orgHosts: (value: object) => hostsPerCrm(value),
 };
+
+function hostsPerCrm(value: object) {
+  return perCrm(value, (x) => Array.isArray(x) && list(x, asText(checkHostPattern), Infinity));
+}
 
 function sameType(key: SettingKey, value: unknown): boolean {
   const reference = DEFAULT_SETTINGS[key];

@@ -55,6 +55,16 @@ export function CrmSection({ draft, set, errors, locked, tokenStored, status }: 
             onChange={(on) => set({ crmEnabled: { ...draft.crmEnabled, [crm]: on } })}
           />
           <TextField
+            path={`orgHosts.${crm}`}
+            label={t('optionsOrgHostsLabel', CRM_LABELS[crm])}
+            hint={t('optionsOrgHostsHint', CRM_LABELS[crm])}
+            multiline
+            value={draft.orgHosts[crm]}
+            error={errors.get(`orgHosts.${crm}`)}
+            locked={locked('orgHosts')}
+            onInput={(hosts) => set({ orgHosts: { ...draft.orgHosts, [crm]: hosts } })}
+          />
+          <TextField
             path={`extraHosts.${crm}`}
             label={t('optionsExtraHostsLabel', CRM_LABELS[crm])}
             hint={t('optionsExtraHostsHint')}

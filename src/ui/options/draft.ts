@@ -22,14 +22,15 @@ export interface IceRow {
   credential: string;
 }
 
-type TextKeys =
-  'iceServers' | 'registerExpires' | 'extraHosts' | 'numberIgnoreLabels' | 'ownNumbers';
+type HostKeys = 'extraHosts' | 'orgHosts';
+type TextKeys = 'iceServers' | 'registerExpires' | HostKeys | 'numberIgnoreLabels' | 'ownNumbers';
 
 export interface Draft extends Omit<Settings, TextKeys> {
   iceServers: IceRow[];
   registerExpires: string;
   /** One host per line. */
   extraHosts: Record<CrmName, string>;
+  orgHosts: Record<CrmName, string>;
   /** One label per line. */
   numberIgnoreLabels: string;
   /** One number per line, as typed (`+49 30 9876543`). */
@@ -60,11 +61,24 @@ export function toDraft({ values }: SettingsView): Draft {
     registerExpires: String(values.registerExpires),
     numberIgnoreLabels: values.numberIgnoreLabels.join('\n'),
     ownNumbers: values.ownNumbers.join('\n'),
-    extraHosts: {
-      salesforce: values.extraHosts.salesforce.join('\n'),
-      hubspot: values.extraHosts.hubspot.join('\n'),
-      zendesk: values.extraHosts.zendesk.join('\n'),
-    },
+    extraHosts: hostLines(values.extraHosts),
+    orgHosts: hostLines(values.orgHosts),
+  };
+}
+
+function hostLines(hosts: Record<CrmName, string[]>): Record<CrmName, string> {
+  return {
+    salesforce: hosts.salesforce.join('\n'),
+    hubspot: hosts.hubspot.join('\n'),
+    zendesk: hosts.zendesk.join('\n'),
+  };
+}
+
+function hostLists(text: Record<CrmName, string>): Record<CrmName, string[]> {
+  return {
+    salesforce: lines(text.salesforce),
+    hubspot: lines(text.hubspot),
+    zendesk: lines(text.zendesk),
   };
 }
 
@@ -108,11 +122,8 @@ function fromDraft(draft: Draft): Settings {
     hubspotToken: draft.hubspotToken.trim(),
     iceServers: iceServers(draft.iceServers),
     registerExpires: Number(draft.registerExpires),
-    extraHosts: {
-      salesforce: lines(draft.extraHosts.salesforce),
-      hubspot: lines(draft.extraHosts.hubspot),
-      zendesk: lines(draft.extraHosts.zendesk),
-    },
+    extraHosts: hostLists(draft.extraHosts),
+    orgHosts: hostLists(draft.orgHosts),
   };
 }
 

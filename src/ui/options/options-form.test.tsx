@@ -240,6 +240,22 @@ describe('OptionsForm dial and detection rules', () => {
     );
   });
 
+  it("saves the org's own hosts per CRM and names a bad one", async () => {
+    const { onSave, type, save } = setup();
+    type('Your organisation’s host names for Salesforce', 'acme.lightning.force.com\nacme corp');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Your organisation’s host names for Salesforce: “acme corp” is not a valid host name',
+    );
+    type('Your organisation’s host names for Salesforce', 'acme.lightning.force.com');
+    save();
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({
+        orgHosts: { salesforce: ['acme.lightning.force.com'], hubspot: [], zendesk: [] },
+      }),
+    );
+  });
+
   it('shows them locked when the policy sets them', () => {
     setup(makeView({ locked: ['internationalPrefix', 'numberIgnoreLabels', 'ownNumbers'] }));
     expect(screen.getByLabelText('Your own numbers')).toBeDisabled();

@@ -124,14 +124,14 @@ export function validate(
     }
   }
 
-  if (!locked('extraHosts')) {
+  const hostLabels = { extraHosts: 'optionsExtraHostsLabel', orgHosts: 'optionsOrgHostsLabel' };
+  for (const key of ['extraHosts', 'orgHosts'] as const) {
+    if (locked(key)) continue;
     for (const crm of CRMS) {
-      const bad = lines(draft.extraHosts[crm])
+      const bad = lines(draft[key][crm])
         .map(checkHostPattern)
         .find((r) => !r.ok);
-      if (bad && !bad.ok) {
-        report(`extraHosts.${crm}`, t('optionsExtraHostsLabel', CRM_LABELS[crm]), bad);
-      }
+      if (bad && !bad.ok) report(`${key}.${crm}`, t(hostLabels[key], CRM_LABELS[crm]), bad);
     }
   }
   if (!locked('hubspotToken')) {
