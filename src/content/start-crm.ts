@@ -57,7 +57,7 @@ export function startCrmContent(
       links.watch(doc);
     }
     if (doc.defaultView === doc.defaultView?.top) {
-      mountDock(doc, signal);
+      if (config.dock) mountDock(doc, signal);
       topFrame?.(signal);
     }
   };
@@ -66,6 +66,7 @@ export function startCrmContent(
     detectNumbers: true,
     defaultCountry: 'DE',
     ignoreLabels: [...DEFAULT_IGNORE_LABELS],
+    dock: true,
   };
   runContentScript({ kind: 'crm', crm: page.crm, fallback, start }, doc);
 }

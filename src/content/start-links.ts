@@ -11,7 +11,13 @@ import { LinkClicks } from './link-clicks.ts';
 const log = createLogger('content:links');
 
 export function startLinkContent(doc: Document = document): void {
-  const fallback = { enabled: true, detectNumbers: false, defaultCountry: 'DE', ignoreLabels: [] };
+  const fallback = {
+    enabled: true,
+    detectNumbers: false,
+    defaultCountry: 'DE',
+    ignoreLabels: [],
+    dock: false,
+  };
   const start: ContentScript['start'] = (config, signal, running) => {
     if (!config.enabled) return;
     const links = new LinkClicks({

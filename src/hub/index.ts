@@ -11,6 +11,7 @@ import { dial } from './dial.ts';
 import { onCrmAlarm, resumeCallLogs } from './crm-calls.ts';
 import { engine } from './engine.ts';
 import { onNotificationButton } from './notifications.ts';
+import { syncExtraScripts } from './extra-hosts.ts';
 import { injectIntoOpenTabs } from './open-tabs.ts';
 import { syncFromEngine } from './phone-watch.ts';
 import { routeHubMessages } from './router.ts';
@@ -46,12 +47,21 @@ export function startHub(): void {
     if (reason === 'install' || reason === 'update') {
       injectIntoOpenTabs().catch(report('could not reach the open CRM tabs'));
     }
+    syncExtraScripts().catch(report('could not set up the extra hosts'));
   });
+  // Host access to an extra host is granted (or taken back) in the options page or Chrome's
+  // extension settings; the scripts there follow.
+  const extraHostsChanged = () => {
+    syncExtraScripts().catch(report('could not set up the extra hosts'));
+  };
+  chrome.permissions.onAdded.addListener(extraHostsChanged);
+  chrome.permissions.onRemoved.addListener(extraHostsChanged);
   chrome.contextMenus.onClicked.addListener((info) => {
     callSelection(info).catch(report('could not call the selection'));
   });
   onSettingsChanged(() => {
     engine.reconfigure().catch(report('could not reconfigure the engine'));
+    extraHostsChanged();
   });
 
   void chrome.alarms.get(KEEPALIVE).then((alarm) => {

@@ -11,20 +11,8 @@
  *
  * Limits: `exclude_matches` and globs are not applied (tabs.query takes match patterns only;
  * our manifest uses neither), and an `all_frames` entry reaches every frame the extension has
- * host access to, a little wider than its `matches`.
+ * host access to, a little wider than its `matches`. Scripts on extra hosts: extra-hosts.ts.
  */
-// TODO(#4): content scripts on `extraHosts` (custom Salesforce, Zendesk domains). The hub
-// already treats those hosts as CRM tabs for lookups and screen-pop (src/crm/hosts.ts), but
-// no content script runs there. Needed: `optional_host_permissions: ["https://*/*"]` in
-// manifest.json; the options page asks chrome.permissions.request({ origins }) for new hosts
-// in the Save click's gesture (through src/ui/ports.ts, not from a component) and a policy's
-// hosts are shown as "needs permission" until granted; on settings change and on start the
-// hub diffs chrome.scripting.getRegisteredContentScripts() against the granted extra hosts
-// and (un)registers one script per CRM (id `extra-<crm>`, js from the manifest entry of that
-// CRM, persistAcrossSessions) plus the tel script with allFrames, then injects into open
-// tabs as here. The scripts are single files, so they need nothing web-accessible; only the
-// dock iframe is web-accessible, to the manifest's hosts alone (web_accessible_resources
-// cannot change at run time), so on extra hosts the dock needs a wider match or stays off.
 import { createLogger } from '../core/logger.ts';
 
 const log = createLogger('hub:inject');

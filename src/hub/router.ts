@@ -8,6 +8,7 @@ import { handleMessages, type Handler } from '../protocol/runtime.ts';
 import { senderKind, type SenderInfo, type SenderKind } from '../protocol/sender.ts';
 import { checkPayload } from '../protocol/validate.ts';
 import { pageConfig } from '../crm/page-config.ts';
+import { dockAllowed, dockSites } from './extra-hosts.ts';
 import { loadEffectiveSettings, loadSettingsView, saveSettings } from '../settings/store.ts';
 import { testAccount } from './account-test.ts';
 import { dial } from './dial.ts';
@@ -74,7 +75,10 @@ export function routeHubMessages(): () => void {
     {
       'phone.snapshot': forward('phone.snapshot'),
       'phone.dial': dial,
-      'page.config': async ({ crm }) => pageConfig(await loadEffectiveSettings(), crm),
+      'page.config': async ({ crm }, sender) => {
+        const dock = dockAllowed(sender.tab?.url, dockSites());
+        return pageConfig(await loadEffectiveSettings(), crm, dock);
+      },
       'call.answer': forward('call.answer'),
       'call.decline': forward('call.decline'),
       'call.hangup': forward('call.hangup'),

@@ -148,4 +148,6 @@ export interface PageConfig {
   defaultCountry: string;
   /** Filter labels for number detection (syntax in src/numbers/labels.ts). */
   ignoreLabels: string[];
+  /** The dock may mount: its page is web-accessible to this site (not on extra hosts). */
+  dock: boolean;
 }

@@ -47,8 +47,8 @@ export interface Settings {
 
   crmEnabled: Record<CrmName, boolean>;
   /**
-   * Custom domains per CRM (e.g. a Salesforce My Domain, a Zendesk host mapping). Used for
-   * lookups and screen-pop; TODO(#4): no content script runs there yet (src/hub/open-tabs.ts).
+   * More hosts per CRM (a custom domain, an access proxy): that CRM for lookups and
+   * screen-pop, and click-to-call once Chrome gives access (src/hub/extra-hosts.ts).
    */
   extraHosts: Record<CrmName, string[]>;
   /**

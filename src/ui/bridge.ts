@@ -1,9 +1,10 @@
 /**
  * The one module of the views that talks to the extension: the protocol's messages to the hub
  * (src/protocol/runtime.ts), `phone.changed` pushes, page navigation, devices and the
- * microphone permission. Components get these through the interfaces in ports.ts.
+ * microphone and host permissions. Components get these through the interfaces in ports.ts.
  */
 import { PAGES } from '../core/pages.ts';
+import { hostsWithoutAccess, requestHostAccess } from '../crm/host-access.ts';
 import type { PhoneSnapshot } from '../protocol/phone-state.ts';
 import { handleMessages, sendMessage } from '../protocol/runtime.ts';
 import { isFromExtension } from '../protocol/sender.ts';
@@ -89,6 +90,7 @@ export const settingsHub: SettingsHub = {
   save: (patch) => sendMessage('hub', 'settings.save', { patch }),
   test: (patch) => sendMessage('hub', 'account.test', { patch }),
   crmStatus: () => sendMessage('hub', 'crm.status', null),
+  hostAccess: { missing: hostsWithoutAccess, request: requestHostAccess },
   onPolicyChanged: (listener) => {
     // Chrome applies a policy edit without a restart and tells every context.
     const changed = () => listener();

@@ -28,6 +28,15 @@ export interface SettingsHub {
   crmStatus?: () => Promise<CrmStatus[]>;
   /** Calls `listener` when the admin policy changes; returns the unsubscribe. */
   onPolicyChanged?: (listener: () => void) => () => void;
+  hostAccess?: HostAccess;
+}
+
+/** Chrome's access to the extra hosts (src/crm/host-access.ts). */
+export interface HostAccess {
+  /** The hosts among these that the extension cannot reach yet. */
+  missing: (hosts: string[]) => Promise<string[]>;
+  /** Chrome's prompt, from the agent's click; true when granted. */
+  request: (hosts: string[]) => Promise<boolean>;
 }
 
 export interface DeviceInfo {

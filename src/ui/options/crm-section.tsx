@@ -1,12 +1,16 @@
 import type { CrmConnection, CrmStatus } from '../../protocol/caller-card.ts';
 import type { CrmName } from '../../protocol/phone-state.ts';
-import type { ScreenPop } from '../../settings/settings.ts';
+import type { ScreenPop, Settings } from '../../settings/settings.ts';
 import { t } from '../i18n.ts';
 import { CRM_LABELS, CRMS, type SectionProps } from './draft.ts';
 import { CheckField, SecretField, SelectField, TextField } from './fields.tsx';
 
 interface Props extends SectionProps {
   tokenStored: boolean;
+  /** The extra hosts as saved, and those of them without host access. */
+  saved: Settings['extraHosts'];
+  noAccess: readonly string[];
+  onAllowHosts: () => void;
   /** Each CRM's connection, or `checking` while the hub asks. */
   status?: CrmStatus[] | 'checking';
 }
@@ -39,7 +43,21 @@ const POP_KEYS: Record<ScreenPop, string> = {
   answer: 'optionsScreenPopAnswer',
 };
 
-export function CrmSection({ draft, set, errors, locked, tokenStored, status }: Props) {
+/** The saved extra hosts of one CRM that Chrome does not let the extension reach yet. */
+function HostAccessNotice({ hosts, onAllow }: { hosts: string[]; onAllow: () => void }) {
+  if (hosts.length === 0) return null;
+  return (
+    <div class="host-access" role="status">
+      <p>{t('optionsHostAccessMissing', hosts.join(', '))}</p>
+      <button type="button" onClick={onAllow}>
+        {t('optionsHostAccessAllow')}
+      </button>
+    </div>
+  );
+}
+
+export function CrmSection(props: Props) {
+  const { draft, set, errors, locked, tokenStored, status } = props;
   return (
     <section aria-labelledby="opt-crm">
       <h2 id="opt-crm">{t('optionsCrm')}</h2>
@@ -73,6 +91,10 @@ export function CrmSection({ draft, set, errors, locked, tokenStored, status }: 
             error={errors.get(`extraHosts.${crm}`)}
             locked={locked('extraHosts')}
             onInput={(hosts) => set({ extraHosts: { ...draft.extraHosts, [crm]: hosts } })}
+          />
+          <HostAccessNotice
+            hosts={props.saved[crm].filter((host) => props.noAccess.includes(host))}
+            onAllow={props.onAllowHosts}
           />
           {crm === 'hubspot' && (
             <SecretField

@@ -31,3 +31,32 @@ it('re-reads the settings when the admin policy changes, showing new locks at on
   await waitFor(() => expect(screen.getByLabelText('Server URL (WebSocket)')).toBeDisabled());
   expect(load).toHaveBeenCalledTimes(2);
 });
+
+it('names the saved extra hosts Chrome cannot reach yet, and asks for them on a click', async () => {
+  const saved = makeView();
+  const extraHosts = { salesforce: ['crm.example.com'], hubspot: [], zendesk: ['*.help.test'] };
+  saved.values = { ...saved.values, extraHosts };
+  const granted = new Set<string>(['*.help.test']);
+  const request = vi.fn((hosts: string[]) => {
+    for (const host of hosts) granted.add(host);
+    return Promise.resolve(true);
+  });
+  const hub: SettingsHub = {
+    load: () => Promise.resolve(saved),
+    save: vi.fn(),
+    test: vi.fn(),
+    hostAccess: {
+      missing: (hosts) => Promise.resolve(hosts.filter((h) => !granted.has(h))),
+      request,
+    },
+  };
+  render(
+    <OptionsApp hub={hub} loadDevices={() => Promise.resolve([])} onOpenOnboarding={vi.fn()} />,
+  );
+
+  const notice = await screen.findByText(/No access to crm\.example\.com yet/);
+  expect(screen.queryByText(/help\.test/)).toBeNull();
+  screen.getByRole('button', { name: 'Allow access' }).click();
+  expect(request).toHaveBeenCalledWith(['crm.example.com']);
+  await waitFor(() => expect(notice).not.toBeInTheDocument());
+});

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CrmStatus } from '../../protocol/caller-card.ts';
+import { allExtraHosts } from '../../crm/host-access.ts';
 import type { SettingsView } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 import type { DeviceInfo, SettingsHub } from '../ports.ts';
@@ -17,6 +18,7 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
   const [error, setError] = useState('');
   const [devices, setDevices] = useState<DeviceInfo[]>([]);
   const [crmStatus, setCrmStatus] = useState<CrmStatus[]>();
+  const [noAccess, setNoAccess] = useState<string[]>([]);
   // Bumped by a policy change: the form starts again from the new view and its locks.
   const [policyEpoch, setPolicyEpoch] = useState(0);
 
@@ -24,6 +26,26 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
     setCrmStatus(undefined);
     hub.crmStatus?.().then(setCrmStatus, () => setCrmStatus([]));
   }, [hub]);
+
+  // Which saved extra hosts Chrome has not opened to the extension yet.
+  const checkHosts = useCallback(
+    (shown: SettingsView) => {
+      const hosts = allExtraHosts(shown.values.extraHosts);
+      hub.hostAccess?.missing(hosts).then(setNoAccess, () => setNoAccess([]));
+    },
+    [hub],
+  );
+  useEffect(() => {
+    if (view) checkHosts(view);
+  }, [view, checkHosts]);
+  // Called in the click's handler: Chrome prompts only for a user's gesture.
+  const allowHosts = () => {
+    if (!view) return;
+    void hub.hostAccess?.request(noAccess).then(
+      () => checkHosts(view),
+      () => checkHosts(view),
+    );
+  };
 
   // A live policy change re-reads the view, so newly locked keys show locked at once.
   useEffect(() => {
@@ -43,6 +65,7 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
   const save = async (patch: Parameters<SettingsHub['save']>[0]) => {
     const saved = await hub.save(patch);
     checkCrms();
+    checkHosts(saved);
     return saved;
   };
 
@@ -63,6 +86,8 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
           onSave={save}
           crmStatus={hub.crmStatus ? (crmStatus ?? 'checking') : undefined}
           onTest={hub.test}
+          hostsWithoutAccess={noAccess}
+          onAllowHosts={allowHosts}
           onOpenOnboarding={onOpenOnboarding}
         />
       )}

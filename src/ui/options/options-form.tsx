@@ -22,6 +22,9 @@ export interface OptionsFormProps {
   onOpenOnboarding: () => void;
   /** Each CRM's connection; `checking` while the hub asks them. */
   crmStatus?: CrmStatus[] | 'checking';
+  /** Saved extra hosts Chrome has not given access to, and the click that asks for it. */
+  hostsWithoutAccess?: string[];
+  onAllowHosts?: () => void;
 }
 
 type Status = { kind: 'saving' | 'saved' | 'failed'; text: string };
@@ -102,6 +105,9 @@ export function OptionsForm(props: OptionsFormProps) {
       <CrmSection
         {...section}
         tokenStored={view.secrets.hubspotToken}
+        saved={view.values.extraHosts}
+        noAccess={props.hostsWithoutAccess ?? []}
+        onAllowHosts={props.onAllowHosts ?? (() => {})}
         {...(props.crmStatus ? { status: props.crmStatus } : {})}
       />
       <section aria-labelledby="opt-calls">
