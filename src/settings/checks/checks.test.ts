@@ -17,6 +17,12 @@ describe('checkServerUrl', () => {
     ['wss://pbx.example.com:8089/ws', 'ok'],
     ['  wss://pbx.example.com/ws ', 'ok'],
     ['ws://127.0.0.1:5066', 'ok'],
+    ['ws://127.1:5066', 'ok'],
+    ['ws://127.255.0.9/ws', 'ok'],
+    // Host names that only start like a loopback address are somewhere else.
+    ['ws://127.0.0.1.attacker.example/ws', 'insecureUrl'],
+    ['ws://127.attacker.example:80/ws', 'insecureUrl'],
+    ['ws://localhost.attacker.example/ws', 'insecureUrl'],
     ['ws://localhost:8080/ws', 'ok'],
     ['ws://[::1]:8080', 'ok'],
     ['ws://pbx.example.com/ws', 'insecureUrl'],

@@ -66,12 +66,19 @@ export function checkHostPattern(input: string): Checked<string> {
   return checkHostName(pattern, 2);
 }
 
+/**
+ * This computer: `localhost`, `*.localhost`, `::1` or an IPv4 address in 127.0.0.0/8, written
+ * as the URL parser leaves it (`127.1` becomes `127.0.0.1`). A name that only starts with
+ * `127.` (`127.0.0.1.example.com`) is a remote host.
+ */
 export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
   return (
-    host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host)
+    host === 'localhost' || host.endsWith('.localhost') || host === '::1' || LOOPBACK_V4.test(host)
   );
 }
+
+const LOOPBACK_V4 = /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** A port as written after `:`: 1 to 65535. */
 export const isPort = (text: string): boolean =>
