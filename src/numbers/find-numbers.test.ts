@@ -137,6 +137,21 @@ describe('findPhoneNumbers', () => {
     expect(found('Vorgangsnummer 030 1234567', 'DE', { labels })).toEqual([]);
   });
 
+  it('reads a custom label as it reads the page: punctuation separates words in both', () => {
+    for (const label of ['Kundennr.', 'kunden-nr', 'Kunden Nr.:', 'rechnungs*']) {
+      const labels = compileLabels([label]);
+      const page = label.startsWith('rechnungs') ? 'Rechnungsnr.' : label.replace(/\.:?$/, '');
+      expect(found(`${page} 030 1234567`, 'DE', { labels }), label).toEqual([]);
+      expect(found(`Tel. 030 1234567`, 'DE', { labels }), label).toEqual(['+49301234567']);
+    }
+    expect(found('Kunden-Nr.: 030 1234567', 'DE', { labels: compileLabels(['kundennr']) })).toEqual(
+      ['+49301234567'],
+    );
+    expect(
+      found('Kunden-Nr.: 030 1234567', 'DE', { labels: compileLabels(['kunden nr']) }),
+    ).toEqual([]);
+  });
+
   it('reads labels from text given as coming before, such as a column header', () => {
     expect(found('0301234567', 'DE', { before: 'Kundennummer' })).toEqual([]);
     expect(found('2125550100', 'US', { before: 'Mobile' })).toEqual(['+12125550100']);

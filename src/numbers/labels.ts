@@ -3,8 +3,8 @@
  * says the digits are not a phone number (C22); a phone label (Tel, Mobil, Fax ...) is evidence
  * that they are. The filter list is data an admin can replace through settings or policy.
  *
- * Entry syntax: lower-case words separated by spaces, matched against the words before the
- * number (dots, colons and dashes are separators, so `Kunden-Nr.:` reads as `kunden nr`).
+ * Entry syntax: words of letters, matched against the words before the number. Anything else
+ * separates words, in entries as in the page: `Kunden-Nr.:` and `kunden nr` are the same label.
  * A trailing `*` on the last word matches any word starting with it (`rechnung*` matches
  * `Rechnungsnummer`).
  */
@@ -54,20 +54,23 @@ export function compileLabels(ignoreLabels: readonly string[]): LabelMatcher {
   return { ignore: index(ignoreLabels), phone: index(PHONE_LABELS), memo: new Map() };
 }
 
+const WORD = /[\p{L}º]+/gu;
+
 function index(list: readonly string[]): LabelIndex {
   const exact = new Map<string, string[][]>();
   const prefixed: string[][] = [];
   for (const entry of list) {
-    const label = entry.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    // Read as the page is read (WORD), so `kundennr.` matches `Kundennr.` in the page.
+    const label = entry.toLowerCase().match(WORD) ?? [];
     const last = label.at(-1);
     if (!last) continue;
-    if (last.endsWith('*')) prefixed.push(label);
-    else exact.set(last, [...(exact.get(last) ?? []), label]);
+    if (entry.trim().endsWith('*')) {
+      label[label.length - 1] = `${last}*`;
+      prefixed.push(label);
+    } else exact.set(last, [...(exact.get(last) ?? []), label]);
   }
   return { exact, prefixed };
 }
-
-const WORD = /[\p{L}º]+/gu;
 
 /** How many characters before a number are read for its label. */
 export const LABEL_WINDOW = 40;

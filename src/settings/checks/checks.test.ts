@@ -138,8 +138,14 @@ describe('country and prefix', () => {
 describe('filter labels', () => {
   it.each([
     ['Kunden-Nr.', 'ok'],
+    ['Kundennr.:', 'ok'],
     ['rechnung*', 'ok'],
     ['n° 1', 'invalidLabel'],
+    // The matcher reads letters only: digits or a `*` inside would never match anything.
+    ['kd2', 'invalidLabel'],
+    ['re*ch', 'invalidLabel'],
+    ['*', 'invalidLabel'],
+    ['- .', 'invalidLabel'],
     ['', 'required'],
     ['a'.repeat(61), 'tooLong'],
   ])('%s → %s', (input, expected) => {

@@ -37,14 +37,18 @@ export function checkInternationalPrefix(input: string): Checked<string> {
 
 /**
  * A label that marks the digits after it as no phone number (src/numbers/labels.ts): words of
- * letters and digits, with dots, dashes and a `*` for "any ending". Lower-cased, as matched.
+ * letters, which spaces, dots, colons or dashes separate (`Kunden-Nr.` is `kunden nr`), and a
+ * `*` at the end for "any ending". The matcher reads only letters, so a digit or a `*` inside
+ * would never match. Lower-cased, as matched.
  */
 export function checkIgnoreLabel(input: string): Checked<string> {
   const label = input.trim().toLowerCase();
   if (label === '') return fail('required');
   if (label.length > MAX_LABEL_LENGTH) return fail('tooLong', MAX_LABEL_LENGTH);
-  return /^[\p{L}\p{N} .*-]+$/u.test(label) ? ok(label) : fail('invalidLabel', input.trim());
+  return LABEL.test(label) ? ok(label) : fail('invalidLabel', input.trim());
 }
+
+const LABEL = /^[\p{L}º .:-]*\p{L}[\p{L}º .:-]*\*?$/u;
 
 export const MAX_OWN_NUMBERS = 50;
 const E164 = /^\+[1-9]\d{5,14}$/;
