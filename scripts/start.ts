@@ -5,6 +5,7 @@
  * try and runs until Ctrl-C; without one (or with --headless) it runs a scripted call out and
  * in, checks the audio both ways, saves popup screenshots and prints a summary.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Cleanup } from './demo/cleanup.ts';
@@ -25,17 +26,28 @@ const HELP = `npm start [-- options]
   --help          this text`;
 
 const OUTPUT_DIR = path.resolve(import.meta.dirname, '..', 'demo-output');
+const DIST = path.resolve(import.meta.dirname, '..', 'dist');
 
-const { values: flags } = parseArgs({
-  options: {
-    headless: { type: 'boolean', default: false },
-    'keep-running': { type: 'boolean', default: false },
-    echo: { type: 'boolean', default: false },
-    'real-mic': { type: 'boolean', default: false },
-    'no-build': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-});
+const OPTIONS = {
+  headless: { type: 'boolean', default: false },
+  'keep-running': { type: 'boolean', default: false },
+  echo: { type: 'boolean', default: false },
+  'real-mic': { type: 'boolean', default: false },
+  'no-build': { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+/** The flags, or the usage and exit 2 for one it does not know. */
+function readFlags() {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    console.error(`[demo] ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+    process.exit(2);
+  }
+}
+
+const flags = readFlags();
 const display = [process.env.DISPLAY, process.env.WAYLAND_DISPLAY].some(Boolean);
 const headless = flags.headless || !display;
 const scripted = headless && !flags['keep-running'];
@@ -68,6 +80,13 @@ process.on('SIGTERM', () => stopFor('SIGTERM', 143));
 whenLauncherGone(() => stopFor('npm was stopped', 143));
 
 async function main(): Promise<number> {
+  if (headless && !flags.headless) {
+    say('no display (DISPLAY and WAYLAND_DISPLAY are unset): headless, with a scripted call');
+    say('add --keep-running to stay up instead and have the demo peer call on request');
+  }
+  if (flags['no-build'] && !fs.existsSync(path.join(DIST, 'manifest.json'))) {
+    throw new DemoError('--no-build, but there is no built extension in dist/: run npm run build');
+  }
   say('checking system packages (Kamailio, SIPp, Chromium, zip)');
   await ensureSystemPackages();
   if (flags['real-mic'] && headless) say('--real-mic is for a window; headless uses the fake one');
