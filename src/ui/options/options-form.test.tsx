@@ -89,6 +89,16 @@ describe('OptionsForm validation', () => {
     type('Registration interval (seconds)', '300');
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('takes the registration interval in plain digits only', () => {
+    const { onSave, type, save } = setup();
+    for (const written of ['0x258', '6e2', '600.5', '+600']) {
+      type('Registration interval (seconds)', written);
+      save();
+      expect(screen.getByRole('alert'), written).toHaveTextContent('Registration interval');
+    }
+    expect(onSave).not.toHaveBeenCalled();
+  });
 });
 
 describe('OptionsForm saving', () => {

@@ -80,7 +80,8 @@ export function validate(
   if (draft.password !== '')
     check('password', 'optionsPasswordLabel', checkPassword(draft.password));
   check('displayName', 'optionsDisplayNameLabel', checkDisplayName(draft.displayName));
-  const expires = draft.registerExpires.trim() === '' ? NaN : Number(draft.registerExpires);
+  // Seconds as digits only: Number() would also take `0x258` or `6e2`.
+  const expires = /^\d+$/.test(draft.registerExpires.trim()) ? Number(draft.registerExpires) : NaN;
   check('registerExpires', 'optionsExpiresLabel', checkRegisterExpires(expires));
 
   if (!locked('iceServers')) {
