@@ -9,15 +9,14 @@
  * TreeWalker, each element is classified once (a cached place: block, phone field, cell,
  * skipped), and whatever needs attributes is found by native queries up front.
  *
- * TODO(#4): the bench's 7,000-element list view (1,858 text nodes, 1,167 blocks with six digits
- * or more, 387 numbers) still takes ~30-60 ms fresh and ~25-30 ms warm (goal 10 ms, bench
- * `click-to-call scan`, loaded 2-core machine). The time is spread, with no single hot spot:
- * native queries and the walk ~4 ms, a place for each of ~5,000 ancestors (map lookups) ~8 ms,
- * detection ~7 ms warm and twice that fresh (cold JIT), ranges and hits ~2 ms. Selecting
- * digit-bearing text natively does not pay here: the XPath `translate` filter alone costs 4-5 ms
- * and keeps 1,769 of the 1,858 text nodes (dates, amounts, IDs). What is left: a verdict per
- * table column (a filter-label header rejects the whole column), places only for block
- * ancestors, and fewer helper calls per candidate, within the 40 kB budget (2 bytes spare).
+ * TODO(#4): on the bench's 7,000-element list view (1,858 text nodes, 1,167 blocks with six
+ * digits or more, 387 numbers) the whole scan takes ~14 ms fresh and ~10 ms warm (goal 10 ms,
+ * bench `click-to-call scan`, noisy 2-core machine), ~3.5x faster than the naive scan (goal
+ * 10x). About half is this collector (cold code per text node and per ancestor: the native
+ * walk and queries alone take ~2 ms), half detection. Native ancestor tests (`closest` with
+ * the block or skip selectors) cost more than the cached places; selecting digit-bearing text
+ * natively keeps 1,769 of the 1,858 nodes. What is left: a verdict per table column (a
+ * filter-label header rejects the whole column) and fewer helper calls per candidate.
  */
 import { MIN_DIGITS } from '../numbers/find-numbers.ts';
 import { isCallLink, isSkipped, SPECIAL_SELECTOR, SPECIAL_TAGS, TAG_KIND } from './dom-rules.ts';
