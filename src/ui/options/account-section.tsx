@@ -51,6 +51,8 @@ export function AccountSection(props: Props) {
         locked={locked('password')}
         error={errors.get('password')}
         onInput={(password) => set({ password })}
+        forget={draft.forget.password}
+        onForget={(on) => set({ forget: { ...draft.forget, password: on } })}
       />
       <TextField {...text('displayName')} label={t('optionsDisplayNameLabel')} />
       <IceServersEditor {...props} />

@@ -105,6 +105,8 @@ export function CrmSection(props: Props) {
               error={errors.get('hubspotToken')}
               locked={locked('hubspotToken')}
               onInput={(hubspotToken) => set({ hubspotToken })}
+              forget={draft.forget.hubspotToken}
+              onForget={(on) => set({ forget: { ...draft.forget, hubspotToken: on } })}
             />
           )}
         </fieldset>

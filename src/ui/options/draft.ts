@@ -6,6 +6,7 @@
 import type { CrmName } from '../../protocol/phone-state.ts';
 import type { IceServer, SettingKey, Settings } from '../../settings/settings.ts';
 import type { SettingsPatch, SettingsView } from '../../protocol/messages.ts';
+import type { SecretKey } from '../../settings/store.ts';
 
 export const CRMS: CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
 
@@ -35,6 +36,8 @@ export interface Draft extends Omit<Settings, TextKeys> {
   numberIgnoreLabels: string;
   /** One number per line, as typed (`+49 30 9876543`). */
   ownNumbers: string;
+  /** Stored secrets the agent asked to remove (the field itself left empty). */
+  forget: Record<SecretKey, boolean>;
 }
 
 export type SetDraft = (patch: Partial<Draft>) => void;
@@ -63,6 +66,7 @@ export function toDraft({ values }: SettingsView): Draft {
     ownNumbers: values.ownNumbers.join('\n'),
     extraHosts: hostLines(values.extraHosts),
     orgHosts: hostLines(values.orgHosts),
+    forget: { password: false, hubspotToken: false },
   };
 }
 
@@ -108,7 +112,7 @@ function iceServers(rows: IceRow[]): IceServer[] {
 }
 
 /** The settings as the form would store them, before comparing with what is stored. */
-function fromDraft(draft: Draft): Settings {
+function fromDraft({ forget: _, ...draft }: Draft): Settings {
   return {
     ...draft,
     sipServer: draft.sipServer.trim(),
@@ -127,7 +131,10 @@ function fromDraft(draft: Draft): Settings {
   };
 }
 
-/** Only what changed and is not locked; a secret only when a new one was typed. */
+/**
+ * Only what changed and is not locked; a secret only when a new one was typed, or as empty
+ * when the agent asked to remove the stored one.
+ */
 export function toPatch(draft: Draft, view: SettingsView): SettingsPatch {
   const next = fromDraft(draft);
   const patch: Record<string, unknown> = {};
@@ -135,6 +142,7 @@ export function toPatch(draft: Draft, view: SettingsView): SettingsPatch {
     if (view.locked.includes(key)) continue;
     if (key === 'password' || key === 'hubspotToken') {
       if (next[key] !== '') patch[key] = next[key];
+      else if (draft.forget[key]) patch[key] = '';
       continue;
     }
     const stored = view.values[key];

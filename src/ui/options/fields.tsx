@@ -139,17 +139,35 @@ interface SecretProps extends Common {
   /** Whether a value is stored; the value itself never reaches the page. */
   stored: boolean;
   onInput: (value: string) => void;
+  /** Whether the stored value goes on the next save, and the agent's choice. */
+  forget: boolean;
+  onForget: (forget: boolean) => void;
 }
 
-/** Write-only: shows whether a secret is stored, never the secret; empty keeps it. */
-export function SecretField(props: SecretProps) {
+/**
+ * Write-only: shows whether a secret is stored, never the secret; empty keeps it, unless the
+ * agent ticks its removal.
+ */
+export function SecretField({ forget, onForget, ...props }: SecretProps) {
   const state = t(props.stored ? 'optionsSecretSet' : 'optionsSecretNotSet');
   return (
-    <TextField
-      {...props}
-      secret
-      autocomplete="new-password"
-      hint={props.locked ? undefined : state}
-    />
+    <>
+      <TextField
+        {...props}
+        secret
+        autocomplete="new-password"
+        hint={props.locked ? undefined : state}
+      />
+      {props.stored && !props.locked && (
+        <label class="row forget">
+          <input
+            type="checkbox"
+            checked={forget}
+            onChange={(e) => onForget(e.currentTarget.checked)}
+          />
+          {t('optionsSecretForget', props.label)}
+        </label>
+      )}
+    </>
   );
 }

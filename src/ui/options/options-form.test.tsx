@@ -145,6 +145,28 @@ describe('OptionsForm secrets are write-only', () => {
     await waitFor(() => expect(screen.getByLabelText('Password')).toHaveValue(''));
   });
 
+  it('removes a stored secret only when the agent ticks it, and keeps a typed one', async () => {
+    const view = makeView({ secrets: { password: true, hubspotToken: true } });
+    const { onSave, type, save } = setup(view);
+    const forgetPassword = screen.getByLabelText(
+      'Remove the stored value of “Password” when saving',
+    );
+    fireEvent.click(forgetPassword);
+    fireEvent.click(
+      screen.getByLabelText(/Remove the stored value of “HubSpot private app access token”/),
+    );
+    type('HubSpot private app access token', 'pat-eu1-new');
+    save();
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({ password: '', hubspotToken: 'pat-eu1-new' }),
+    );
+  });
+
+  it('offers no removal for a secret not stored or set by policy', () => {
+    setup(makeView({ secrets: { password: false, hubspotToken: true }, locked: ['hubspotToken'] }));
+    expect(screen.queryByLabelText(/Remove the stored value/)).toBeNull();
+  });
+
   it('treats the HubSpot token the same way', () => {
     setup(makeView({ secrets: { password: false, hubspotToken: true } }));
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Not set.');
