@@ -1,8 +1,8 @@
 /**
  * "Call <selection>" in the context menu of the CRM pages: dials a number the agent selected
  * anywhere, also in inputs and editors, which click-to-call leaves alone (C19). The service
- * worker owns chrome.contextMenus: background.ts calls `installContextMenu` on install and
- * passes clicks to `handleContextMenuClick` with its dial function.
+ * worker owns chrome.contextMenus: the hub installs the entry on install and again whenever the
+ * extra hosts change (extra-hosts.ts), and passes clicks to `handleContextMenuClick`.
  */
 import { CRM_PAGES } from '../crm/pages.ts';
 import { findPhoneNumbers } from '../numbers/find-numbers.ts';
@@ -19,14 +19,17 @@ export function crmUrlPatterns(): string[] {
   return Object.values(CRM_PAGES).flatMap((page) => [...page.matches]);
 }
 
-/** Creates the entry; menus persist across service-worker restarts, so call on install. */
-export async function installContextMenu(): Promise<void> {
+/**
+ * Creates the entry on the CRM pages and on `extraPages` (the extra hosts' CRM pages); menus
+ * persist across service-worker restarts. One caller at a time: two would create it twice.
+ */
+export async function installContextMenu(extraPages: readonly string[] = []): Promise<void> {
   await chrome.contextMenus.removeAll();
   chrome.contextMenus.create({
     id: CONTEXT_MENU_ID,
     title: chrome.i18n.getMessage('contextMenuCall'),
     contexts: ['selection'],
-    documentUrlPatterns: crmUrlPatterns(),
+    documentUrlPatterns: [...new Set([...crmUrlPatterns(), ...extraPages])],
   });
 }
 

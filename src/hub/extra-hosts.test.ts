@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dockAllowed, planExtraScripts } from './extra-hosts.ts';
+import { dockAllowed, menuPages, planExtraScripts } from './extra-hosts.ts';
 
 /** The built manifest's entries (scripts/vite-content-scripts.ts names the files). */
 const ENTRIES = [
@@ -40,6 +40,16 @@ describe('planExtraScripts', () => {
         ],
         allFrames: true,
       },
+    ]);
+  });
+
+  it("puts the context menu on the CRMs' pages there, not on every page of the host", () => {
+    const extraHosts = { salesforce: ['crm.example.com'], zendesk: ['help.example.com'] };
+    const plan = planExtraScripts({ extraHosts, crmEnabled: ON }, ENTRIES, () => true);
+    expect(menuPages(plan)).toEqual([
+      'https://crm.example.com/*',
+      'https://help.example.com/agent',
+      'https://help.example.com/agent/*',
     ]);
   });
 

@@ -16,6 +16,7 @@ import { CRM_NAMES, type HostsPerCrm } from '../crm/hosts.ts';
 import type { CrmName } from '../protocol/phone-state.ts';
 import { createLogger } from '../core/logger.ts';
 import { loadEffectiveSettings } from '../settings/store.ts';
+import { installContextMenu } from './context-menu.ts';
 import { planInjections, type ContentScriptEntry } from './open-tabs.ts';
 
 const log = createLogger('hub:extra-hosts');
@@ -69,11 +70,27 @@ export function planExtraScripts(
   return scripts;
 }
 
+/** The extra hosts' CRM pages, where the context menu offers "Call" too. */
+export function menuPages(scripts: readonly ExtraScript[]): string[] {
+  return scripts.filter((s) => !s.allFrames).flatMap((s) => s.matches);
+}
+
+/** The scripts the settings and the granted hosts call for now. */
+async function wantedScripts(): Promise<ExtraScript[]> {
+  const settings = await loadEffectiveSettings();
+  const missing = new Set(
+    (await hostsWithoutAccess(allExtraHosts(settings.extraHosts))).map(hostOrigin),
+  );
+  const entries = chrome.runtime.getManifest().content_scripts ?? [];
+  return planExtraScripts(settings, entries, (origin) => !missing.has(origin));
+}
+
 let syncing = Promise.resolve();
 
 /**
- * Brings the registered scripts in line with the settings and the granted hosts, and gives
- * the open tabs of newly covered hosts their scripts. Runs one at a time.
+ * Brings the registered scripts in line with the settings and the granted hosts, gives the
+ * open tabs of newly covered hosts their scripts, and puts the context menu's "Call" entry on
+ * the same pages. Runs one at a time.
  */
 export function syncExtraScripts(): Promise<void> {
   syncing = syncing.then(sync, sync);
@@ -81,12 +98,13 @@ export function syncExtraScripts(): Promise<void> {
 }
 
 async function sync(): Promise<void> {
-  const settings = await loadEffectiveSettings();
-  const missing = new Set(
-    (await hostsWithoutAccess(allExtraHosts(settings.extraHosts))).map(hostOrigin),
-  );
-  const entries = chrome.runtime.getManifest().content_scripts ?? [];
-  const wanted = planExtraScripts(settings, entries, (origin) => !missing.has(origin));
+  // The menu entry comes first: it must exist even when the extra hosts cannot be read.
+  const wanted = await wantedScripts().catch((error: unknown) => {
+    log.error('could not read the extra hosts', error);
+    return null;
+  });
+  await installContextMenu(menuPages(wanted ?? []));
+  if (!wanted) return;
 
   const current = (await chrome.scripting.getRegisteredContentScripts()).filter((s) =>
     s.id.startsWith(EXTRA_PREFIX),

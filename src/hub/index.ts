@@ -6,7 +6,7 @@
 import { createLogger } from '../core/logger.ts';
 import { loadEffectiveSettings, onSettingsChanged } from '../settings/store.ts';
 import { onCommand } from './commands.ts';
-import { handleContextMenuClick, installContextMenu } from './context-menu.ts';
+import { handleContextMenuClick } from './context-menu.ts';
 import { dial } from './dial.ts';
 import { onCrmAlarm, resumeCallLogs } from './crm-calls.ts';
 import { engine } from './engine.ts';
@@ -43,11 +43,11 @@ export function startHub(): void {
     onCrmAlarm(alarm.name);
   });
   chrome.runtime.onInstalled.addListener(({ reason }) => {
-    installContextMenu().catch(report('could not add the context menu'));
     if (reason === 'install' || reason === 'update') {
       injectIntoOpenTabs().catch(report('could not reach the open CRM tabs'));
     }
-    syncExtraScripts().catch(report('could not set up the extra hosts'));
+    // Also (re)creates the context menu entry, with the extra hosts' pages.
+    syncExtraScripts().catch(report('could not set up the context menu and extra hosts'));
   });
   // Host access to an extra host is granted (or taken back) in the options page or Chrome's
   // extension settings; the scripts there follow.
