@@ -53,6 +53,15 @@ export function crmOfUrl(
   return undefined;
 }
 
+/**
+ * Whether `origin` is an org of `crm` under the settings: the CRM's hosts, or only its
+ * `orgHosts` when set, and its `extraHosts`. A record from any other origin is not ours to
+ * write to, whatever the page that offered it said.
+ */
+export function isCrmOrigin(crm: CrmName, origin: string, hosts: CrmHosts): boolean {
+  return crmOfUrl(`${origin}${crm === 'zendesk' ? '/agent' : '/'}`, hosts)?.crm === crm;
+}
+
 /** An extra host as settings write it: `crm.example.com`, or `*.example.com` for its subdomains. */
 function hostPattern(host: string): string {
   // The built-in suffixes are written `.x` already.

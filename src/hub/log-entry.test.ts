@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallerCard, CrmMatch } from '../protocol/caller-card.ts';
 import type { CallSnapshot, PhoneSnapshot } from '../protocol/phone-state.ts';
 import { callEvents } from './call-events.ts';
+import { isCrmOrigin } from '../crm/hosts.ts';
 import { logEntries, logTargets, outcomeOf } from './log-entry.ts';
 
 const SF = 'https://acme.lightning.force.com';
@@ -42,6 +43,35 @@ const card = (matches: CrmMatch[], over: Partial<CallerCard> = {}): CallerCard =
   ...over,
 });
 
+describe('logEntries, only in our own orgs', () => {
+  const text = { subject: () => 'call' };
+  const hosts = { extraHosts: {}, orgHosts: { salesforce: ['acme.lightning.force.com'] } };
+  const ours = (crm: 'salesforce' | 'hubspot' | 'zendesk', origin: string) =>
+    isCrmOrigin(crm, origin, hosts);
+
+  it("never logs a call dialled from a look-alike org's page in that org", () => {
+    const EVIL = 'https://acme-trial.lightning.force.com';
+    const record = {
+      crm: 'salesforce' as const,
+      type: 'Contact',
+      id: 'B',
+      url: `${EVIL}/lightning/r/Contact/B/view`,
+    };
+    expect(logEntries(call({ direction: 'outbound', record }), undefined, text, ours)).toEqual([]);
+    const own = { ...record, url: `${SF}/lightning/r/Contact/B/view` };
+    const logged = logEntries(call({ direction: 'outbound', record: own }), undefined, text, ours);
+    expect(logged.map((e) => e.origin)).toEqual([SF]);
+  });
+
+  it('takes any org of the CRM while no own hosts are set, and extra hosts too', () => {
+    const open = { extraHosts: { zendesk: ['help.example.com'] } };
+    expect(isCrmOrigin('salesforce', 'https://x.lightning.force.com', open)).toBe(true);
+    expect(isCrmOrigin('zendesk', 'https://help.example.com', open)).toBe(true);
+    expect(isCrmOrigin('zendesk', 'https://evil.example.com', open)).toBe(false);
+    expect(isCrmOrigin('hubspot', 'https://x.lightning.force.com', open)).toBe(false);
+  });
+});
+
 describe('logTargets (C25)', () => {
   it('logs an outbound call on the record it was dialled from only', () => {
     const record = {
@@ -71,10 +101,12 @@ describe('logTargets (C25)', () => {
 });
 
 it('builds one entry per target with outcome, times and subject', () => {
-  const [entry] = logEntries(call(), card([match('A')]), {
-    subject: (direction, who) => `${direction} ${who}`,
-    ownNumber: '+49309876543',
-  });
+  const [entry] = logEntries(
+    call(),
+    card([match('A')]),
+    { subject: (direction, who) => `${direction} ${who}`, ownNumber: '+49309876543' },
+    () => true,
+  );
   expect(entry).toMatchObject({
     callId: 'c1',
     crm: 'salesforce',

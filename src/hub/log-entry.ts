@@ -7,7 +7,7 @@
  */
 import type { CallLogEntry, CallOutcome } from '../protocol/call-log.ts';
 import type { CallerCard, CrmMatch } from '../protocol/caller-card.ts';
-import type { CallSnapshot, RecordRef } from '../protocol/phone-state.ts';
+import type { CallSnapshot, CrmName, RecordRef } from '../protocol/phone-state.ts';
 
 export interface LogTarget {
   target: RecordRef;
@@ -58,12 +58,18 @@ export interface EntryText {
   ownNumber?: string;
 }
 
+/**
+ * The queue entries for a finished call; only on records of an org `ours` accepts (the
+ * settings' hosts: a call dialled from a look-alike org's page is not logged there).
+ */
 export function logEntries(
   call: CallSnapshot,
   card: CallerCard | undefined,
   text: EntryText,
+  ours: (crm: CrmName, origin: string) => boolean,
 ): CallLogEntry[] {
-  return logTargets(call, card).map(({ target, related, origin }) => {
+  const targets = logTargets(call, card).filter((t) => ours(t.target.crm, t.origin));
+  return targets.map(({ target, related, origin }) => {
     const entry: CallLogEntry = {
       callId: call.id,
       crm: target.crm,
