@@ -109,10 +109,12 @@ async function sync(): Promise<void> {
   const current = (await chrome.scripting.getRegisteredContentScripts()).filter((s) =>
     s.id.startsWith(EXTRA_PREFIX),
   );
+  // Chrome answers with the patterns sorted: compare as sets, or every sync re-registers.
+  const sorted = (list: readonly string[] | undefined) => JSON.stringify([...(list ?? [])].sort());
   const same = (a: ExtraScript, b: chrome.scripting.RegisteredContentScript) =>
     a.id === b.id &&
-    JSON.stringify(a.js) === JSON.stringify(b.js) &&
-    JSON.stringify(a.matches) === JSON.stringify(b.matches) &&
+    sorted(a.js) === sorted(b.js) &&
+    sorted(a.matches) === sorted(b.matches) &&
     a.allFrames === (b.allFrames ?? false);
   const stale = current.filter((s) => !wanted.some((w) => same(w, s)));
   const added = wanted.filter((w) => !current.some((s) => same(w, s)));

@@ -72,11 +72,17 @@ describe('an extra host', () => {
     expect(await registered()).toEqual([]);
     // The context menu's entry is set up on install with the (still empty) extra hosts:
     // updating an entry that does not exist fails.
-    await worker.evaluate(() => chrome.contextMenus.update('cti-call-selection', {}));
+    const menu = () =>
+      worker.evaluate(() =>
+        chrome.contextMenus.update('cti-call-selection', {}).then(() => 'there'),
+      );
+    await expect.poll(() => menu().catch(() => 'missing')).toBe('there');
   });
 
   it("gets the CRM's script once named, in the open tab too, without the dock", async () => {
-    await hub.send('settings.save', { patch: { extraHosts: extraHosts([EXTRA]) } });
+    // Out of Chrome's sorted order on purpose (see "stays registered" below).
+    const hosts = ['zz.my.salesforce.com', EXTRA];
+    await hub.send('settings.save', { patch: { extraHosts: extraHosts(hosts) } });
     await expect.poll(registered).toEqual(['extra-links', 'extra-salesforce']);
 
     // The tab opened before gets its script without a reload.
@@ -100,6 +106,26 @@ describe('an extra host', () => {
     const seen = (await dials()).at(-1);
     expect(seen?.payload.target).toBe(spec.number);
     expect(seen?.payload.record).toMatchObject(fixture.record ?? {});
+  });
+
+  it('stays registered through a save that does not touch the hosts', async () => {
+    await worker.evaluate(() => {
+      const scripting = chrome.scripting as { registerContentScripts: (s: unknown) => unknown };
+      const register = scripting.registerContentScripts.bind(scripting);
+      const counted = globalThis as { __ctiRegistrations?: number };
+      counted.__ctiRegistrations = 0;
+      scripting.registerContentScripts = (s) => {
+        counted.__ctiRegistrations = (counted.__ctiRegistrations ?? 0) + 1;
+        return register(s);
+      };
+    });
+    await hub.send('settings.save', { patch: { screenPop: 'ring' } });
+    await page.waitForTimeout(1500);
+    const registrations = await worker.evaluate(
+      () => (globalThis as { __ctiRegistrations?: number }).__ctiRegistrations,
+    );
+    expect(registrations).toBe(0);
+    expect(await registered()).toEqual(['extra-links', 'extra-salesforce']);
   });
 
   it('without access gets no script, and the options page names it', async () => {
