@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import '../testing.ts';
-import { render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { expect, it, vi } from 'vitest';
+import type { SettingsPatch } from '../../protocol/messages.ts';
 import type { SettingsHub } from '../ports.ts';
 import { makeView } from './fixtures.ts';
 import { OptionsApp } from './options-app.tsx';
@@ -59,4 +60,29 @@ it('names the saved extra hosts Chrome cannot reach yet, and asks for them on a 
   screen.getByRole('button', { name: 'Allow access' }).click();
   expect(request).toHaveBeenCalledWith(['crm.example.com']);
   await waitFor(() => expect(notice).not.toBeInTheDocument());
+});
+
+it('keeps naming a host just saved after the agent denies Chrome its access', async () => {
+  const saved = makeView();
+  const request = vi.fn(() => Promise.resolve(false));
+  const hub: SettingsHub = {
+    load: () => Promise.resolve(makeView()),
+    save: vi.fn((patch: SettingsPatch) =>
+      Promise.resolve({ ...saved, values: { ...saved.values, ...patch } }),
+    ),
+    test: vi.fn(),
+    hostAccess: { missing: (hosts) => Promise.resolve([...hosts]), request },
+  };
+  render(
+    <OptionsApp hub={hub} loadDevices={() => Promise.resolve([])} onOpenOnboarding={vi.fn()} />,
+  );
+  const field = await screen.findByLabelText('Additional host names for Salesforce');
+  fireEvent.input(field, { target: { value: 'crm.example.com' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+  await screen.findByText(/No access to crm\.example\.com yet/);
+  fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
+  await waitFor(() => expect(request).toHaveBeenCalledWith(['crm.example.com']));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(screen.getByText(/No access to crm\.example\.com yet/)).toBeInTheDocument();
 });

@@ -27,24 +27,23 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
     hub.crmStatus?.().then(setCrmStatus, () => setCrmStatus([]));
   }, [hub]);
 
-  // Which saved extra hosts Chrome has not opened to the extension yet.
+  // Which saved extra hosts Chrome has not opened to the extension yet: the hosts as last
+  // loaded or saved, checked again after each save and each answer to Chrome's prompt.
+  const [savedHosts, setSavedHosts] = useState<string[]>([]);
   const checkHosts = useCallback(
-    (shown: SettingsView) => {
-      const hosts = allExtraHosts(shown.values.extraHosts);
+    (hosts: string[]) => {
       hub.hostAccess?.missing(hosts).then(setNoAccess, () => setNoAccess([]));
     },
     [hub],
   );
   useEffect(() => {
-    if (view) checkHosts(view);
-  }, [view, checkHosts]);
+    if (view) setSavedHosts(allExtraHosts(view.values.extraHosts));
+  }, [view]);
+  useEffect(() => checkHosts(savedHosts), [savedHosts, checkHosts]);
   // Called in the click's handler: Chrome prompts only for a user's gesture.
   const allowHosts = () => {
-    if (!view) return;
-    void hub.hostAccess?.request(noAccess).then(
-      () => checkHosts(view),
-      () => checkHosts(view),
-    );
+    const recheck = () => checkHosts(savedHosts);
+    void hub.hostAccess?.request(noAccess).then(recheck, recheck);
   };
 
   // A live policy change re-reads the view, so newly locked keys show locked at once.
@@ -65,7 +64,7 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
   const save = async (patch: Parameters<SettingsHub['save']>[0]) => {
     const saved = await hub.save(patch);
     checkCrms();
-    checkHosts(saved);
+    setSavedHosts(allExtraHosts(saved.values.extraHosts));
     return saved;
   };
 
