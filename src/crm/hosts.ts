@@ -47,7 +47,11 @@ export function crmOfUrl(
   for (const crm of CRM_NAMES) {
     const own = orgHosts[crm]?.length ? orgHosts[crm] : HOSTS[crm];
     const patterns = [...own, ...(extraHosts[crm] ?? [])].map(hostPattern);
-    const hit = patterns.some((p) => (p.startsWith('.') ? host.endsWith(p) : host === p));
+    // `*.example.com` takes example.com too, as Chrome's match patterns (content scripts,
+    // host access, context menu) do.
+    const hit = patterns.some((p) =>
+      p.startsWith('.') ? host.endsWith(p) || host === p.slice(1) : host === p,
+    );
     if (hit && isAgentPage(crm, parsed)) return { crm, origin: parsed.origin };
   }
   return undefined;
@@ -62,7 +66,7 @@ export function isCrmOrigin(crm: CrmName, origin: string, hosts: CrmHosts): bool
   return crmOfUrl(`${origin}${crm === 'zendesk' ? '/agent' : '/'}`, hosts)?.crm === crm;
 }
 
-/** An extra host as settings write it: `crm.example.com`, or `*.example.com` for its subdomains. */
+/** A host as settings write it: `crm.example.com`, or `*.example.com` for it and its subdomains. */
 function hostPattern(host: string): string {
   // The built-in suffixes are written `.x` already.
   const name = host.trim().toLowerCase();

@@ -53,11 +53,12 @@ describe('crmOfUrl', () => {
     expect(targets).toEqual(['hubspot']);
   });
 
-  it('reads *.domain as every subdomain of it, and not the domain alone', () => {
+  it('reads *.domain as the domain and every subdomain of it, as Chrome does', () => {
     const extra = { extraHosts: { salesforce: ['*.Crm.Example.com'] } };
     expect(crmOfUrl('https://eu.crm.example.com/lightning/r/x', extra)?.crm).toBe('salesforce');
-    expect(crmOfUrl('https://crm.example.com/', extra)).toBeUndefined();
+    expect(crmOfUrl('https://crm.example.com/', extra)?.crm).toBe('salesforce');
     expect(crmOfUrl('https://evilcrm.example.com/', extra)).toBeUndefined();
+    expect(crmOfUrl('https://example.com/', extra)).toBeUndefined();
   });
 });
 
