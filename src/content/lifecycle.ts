@@ -61,8 +61,15 @@ export function runContentScript(script: ContentScript, doc: Document): Running 
 
   let current = '';
   let features: AbortController | null = null;
+  let retries = 0;
   const refresh = async (): Promise<void> => {
-    const config = await loadConfig(crm, script.fallback);
+    const answer = await loadConfig(crm);
+    // The fallback keeps the page usable meanwhile (without the dock: on an extra host its
+    // page would be blocked); the hub is asked again a few times.
+    if (!answer && retries < CONFIG_RETRIES && !signal.aborted) {
+      setTimeout(() => void refresh(), CONFIG_RETRY_MS * ++retries);
+    }
+    const config = answer ?? script.fallback;
     if (JSON.stringify(config) === current || signal.aborted) return;
     current = JSON.stringify(config);
     features?.abort();
@@ -82,11 +89,14 @@ export function runContentScript(script: ContentScript, doc: Document): Running 
   return running;
 }
 
-async function loadConfig(crm: CrmName | null, fallback: PageConfig): Promise<PageConfig> {
+const CONFIG_RETRIES = 3;
+const CONFIG_RETRY_MS = 2000;
+
+/** The hub's config for this page, or null while the hub cannot answer. */
+async function loadConfig(crm: CrmName | null): Promise<PageConfig | null> {
   try {
     return await request('page.config', { crm });
   } catch {
-    // The defaults keep the page usable; the next settings change asks again.
-    return fallback;
+    return null;
   }
 }

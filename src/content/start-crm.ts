@@ -66,7 +66,7 @@ export function startCrmContent(
     detectNumbers: true,
     defaultCountry: 'DE',
     ignoreLabels: [...DEFAULT_IGNORE_LABELS],
-    dock: true,
+    dock: false,
   };
   runContentScript({ kind: 'crm', crm: page.crm, fallback, start }, doc);
 }
