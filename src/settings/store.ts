@@ -16,7 +16,7 @@ import {
   type IgnoredPolicy,
 } from './effective.ts';
 import type { SettingKey, Settings } from './settings.ts';
-import { checkSettingsChanges, type CheckedChanges } from './validate.ts';
+import { checkStoredSettings, type CheckedChanges } from './validate.ts';
 
 export type { IgnoredPolicy };
 
@@ -49,7 +49,7 @@ export class SettingsRejected extends Error {
 export async function loadUserSettings(): Promise<Partial<Settings>> {
   const stored = (await chrome.storage.local.get(KEY))[KEY];
   if (typeof stored !== 'object' || stored === null) return {};
-  return checkSettingsChanges(stored as Record<string, unknown>).patch;
+  return checkStoredSettings(stored as Record<string, unknown>).patch;
 }
 
 /** Defaults, policy defaults, the user's values, then what the policy locks. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSettingsChanges } from './validate.ts';
+import { checkSettingsChanges, checkStoredSettings } from './validate.ts';
 
 describe('checkSettingsChanges', () => {
   it('keeps valid values', () => {
@@ -62,5 +62,22 @@ describe('checkSettingsChanges', () => {
       { field: 'sipServer', message: 'fieldErrInvalidUrl', code: 'invalidUrl' },
       { field: 'screenPop', message: 'settingsInvalidValue' },
     ]);
+  });
+});
+
+describe('checkStoredSettings', () => {
+  it('leaves out filter labels stored under the older syntax, keeping the rest of the list', () => {
+    const stored = {
+      numberIgnoreLabels: ['invoice*', 'kd2 nr', 're*ch', 'kundennr.'],
+      callWaiting: false,
+    };
+    expect(checkStoredSettings(stored)).toEqual({
+      patch: { numberIgnoreLabels: ['invoice*', 'kundennr.'], callWaiting: false },
+      errors: [],
+    });
+  });
+
+  it('checks everything else as a change', () => {
+    expect(checkStoredSettings({ screenPop: 'sometimes' }).patch).toEqual({});
   });
 });

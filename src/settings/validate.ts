@@ -144,3 +144,15 @@ export function checkSettingsChanges(changes: Record<string, unknown>): CheckedC
 
   return { patch, errors };
 }
+
+/**
+ * What storage holds, checked on the way out. Filter labels written under the older, looser
+ * syntax (digits, a `*` inside a word) never matched anything: such entries are left out,
+ * instead of the whole list falling back to the defaults.
+ */
+export function checkStoredSettings(stored: Record<string, unknown>): CheckedChanges {
+  const labels = stored.numberIgnoreLabels;
+  if (!Array.isArray(labels)) return checkSettingsChanges(stored);
+  const kept = labels.filter((l) => typeof l === 'string' && checkIgnoreLabel(l).ok);
+  return checkSettingsChanges({ ...stored, numberIgnoreLabels: kept });
+}
