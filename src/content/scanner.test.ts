@@ -42,6 +42,9 @@ describe('scan', () => {
     expect(first?.span?.range()).toBe(range);
 
     const text = second?.anchor as Text;
+    // Longer text, another number where the old one was: not the number the hit dials.
+    text.data = 'Mobil 0170 99999999 x';
+    expect(second?.span?.range()).toBeNull();
     text.data = 'Mobil';
     expect(second?.span?.range()).toBeNull();
     text.remove();

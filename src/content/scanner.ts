@@ -29,20 +29,26 @@ export interface Hit {
  */
 export class TextSpan {
   private live: Range | null = null;
+  /** The nodes' text when the number was read there. */
+  private readonly startText: string;
+  private readonly endText: string;
 
   constructor(
     readonly start: Text,
     readonly from: number,
     readonly end: Text,
     readonly to: number,
-  ) {}
+  ) {
+    this.startText = start.data;
+    this.endText = end.data;
+  }
 
   /** Null once the text changed under it (the rescan that follows replaces the hit). */
   range(): Range | null {
     if (this.live) return this.live;
     const { start, end } = this;
     if (!start.isConnected || !end.isConnected) return null;
-    if (this.from >= start.length || this.to > end.length) return null;
+    if (start.data !== this.startText || end.data !== this.endText) return null;
     const range = start.ownerDocument.createRange();
     range.setStart(start, this.from);
     range.setEnd(end, this.to);
