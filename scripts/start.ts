@@ -81,8 +81,8 @@ whenLauncherGone(() => stopFor('npm was stopped', 143));
 
 async function main(): Promise<number> {
   if (headless && !flags.headless) {
-    say('no display (DISPLAY and WAYLAND_DISPLAY are unset): headless, with a scripted call');
-    say('add --keep-running to stay up instead and have the demo peer call on request');
+    say('no display (DISPLAY and WAYLAND_DISPLAY are unset): no window');
+    if (scripted) say('runs a scripted call; add --keep-running to stay up instead');
   }
   if (flags['no-build'] && !fs.existsSync(path.join(DIST, 'manifest.json'))) {
     throw new DemoError('--no-build, but there is no built extension in dist/: run npm run build');
