@@ -1,14 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { CrmHosts } from '../crm/hosts.ts';
 import type { RecordRef } from '../protocol/phone-state.ts';
 import { CONTEXT_MENU_ID, handleContextMenuClick, matchesPattern } from './context-menu.ts';
 
-const click = async (selectionText: string, pageUrl?: string, menuItemId = CONTEXT_MENU_ID) => {
+const click = async (
+  selectionText: string,
+  pageUrl?: string,
+  menuItemId = CONTEXT_MENU_ID,
+  hosts: CrmHosts = { extraHosts: {} },
+) => {
   const dial = vi.fn<(target: string, record?: RecordRef) => Promise<unknown>>(() =>
     Promise.resolve(),
   );
   const outcome = await handleContextMenuClick(
     { menuItemId, selectionText, pageUrl },
-    { defaultCountry: 'DE', dial },
+    { defaultCountry: 'DE', hosts, dial },
   );
   return { outcome, calls: dial.mock.calls };
 };
@@ -21,6 +27,19 @@ describe('handleContextMenuClick', () => {
     expect(calls).toEqual([
       ['+49301234567', { crm: 'salesforce', type: 'Contact', id: '003000000000001AAA', url }],
     ]);
+  });
+
+  it("takes the record on an extra host's page, and none on a look-alike org's", async () => {
+    const path = '/lightning/r/Contact/003000000000001AAA/view';
+    const hosts = {
+      extraHosts: { salesforce: ['crm.example.com'] },
+      orgHosts: { salesforce: ['acme.lightning.force.com'] },
+    };
+    const extra = await click('030 1234567', `https://crm.example.com${path}`, undefined, hosts);
+    expect(extra.calls[0]?.[1]).toMatchObject({ crm: 'salesforce', id: '003000000000001AAA' });
+    const evil = `https://acme-trial.lightning.force.com${path}`;
+    const lookalike = await click('030 1234567', evil, undefined, hosts);
+    expect(lookalike.calls).toEqual([['+49301234567', undefined]]);
   });
 
   it('reads national numbers, extensions and internal numbers', async () => {

@@ -4,6 +4,7 @@
  * worker owns chrome.contextMenus: the hub installs the entry on install and again whenever the
  * extra hosts change (extra-hosts.ts), and passes clicks to `handleContextMenuClick`.
  */
+import { crmOfUrl, type CrmHosts } from '../crm/hosts.ts';
 import { CRM_PAGES } from '../crm/pages.ts';
 import { findPhoneNumbers } from '../numbers/find-numbers.ts';
 import { withExtension } from '../numbers/extension.ts';
@@ -35,6 +36,8 @@ export async function installContextMenu(extraPages: readonly string[] = []): Pr
 
 export interface ContextMenuDeps {
   defaultCountry: string;
+  /** Which pages are a CRM's (extra hosts, the org's own hosts): only there is a record read. */
+  hosts: CrmHosts;
   dial: (target: string, record?: RecordRef) => Promise<unknown>;
 }
 
@@ -53,20 +56,17 @@ export async function handleContextMenuClick(
   const target = match ? withExtension(match.e164, match.extension) : valueTarget(text, country);
   if (!target) return 'no-number';
 
-  const record = recordOfPage(info.pageUrl);
+  const record = recordOfPage(info.pageUrl, deps.hosts);
   await deps.dial(target, record);
   return 'dialled';
 }
 
-function recordOfPage(pageUrl: string | undefined): RecordRef | undefined {
-  const url = URL.canParse(pageUrl ?? '') ? new URL(pageUrl ?? '') : null;
-  if (!url) return undefined;
-  for (const page of Object.values(CRM_PAGES)) {
-    if (!page.matches.some((pattern) => matchesPattern(url, pattern))) continue;
-    const key = page.recordFromUrl(url);
-    return key ? { crm: page.crm, ...key, url: url.href } : undefined;
-  }
-  return undefined;
+function recordOfPage(pageUrl: string | undefined, hosts: CrmHosts): RecordRef | undefined {
+  const place = crmOfUrl(pageUrl, hosts);
+  if (!place || !pageUrl) return undefined;
+  const url = new URL(pageUrl);
+  const key = CRM_PAGES[place.crm].recordFromUrl(url);
+  return key ? { crm: place.crm, ...key, url: url.href } : undefined;
 }
 
 /** Chrome match patterns of the form `https://*.host/path*` (the ones our manifest uses). */

@@ -16,7 +16,7 @@ import { CRM_NAMES, type HostsPerCrm } from '../crm/hosts.ts';
 import type { CrmName } from '../protocol/phone-state.ts';
 import { createLogger } from '../core/logger.ts';
 import { loadEffectiveSettings } from '../settings/store.ts';
-import { installContextMenu } from './context-menu.ts';
+import { installContextMenu, matchesPattern } from './context-menu.ts';
 import { planInjections, type ContentScriptEntry } from './open-tabs.ts';
 
 const log = createLogger('hub:extra-hosts');
@@ -144,21 +144,9 @@ async function sync(): Promise<void> {
  * `matches` are the manifest's patterns (`https://*.zendesk.com/*`).
  */
 export function dockAllowed(url: string | undefined, matches: readonly string[]): boolean {
-  if (!url) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  const host = parsed.hostname.toLowerCase();
-  return matches.some((pattern) => {
-    const m = /^(\w+):\/\/([^/]+)\//.exec(pattern);
-    if (!m || `${m[1]}:` !== parsed.protocol) return false;
-    const want = (m[2] ?? '').toLowerCase();
-    if (want.startsWith('*.')) return host === want.slice(2) || host.endsWith(want.slice(1));
-    return host === want;
-  });
+  if (!url || !URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return matches.some((pattern) => matchesPattern(parsed, pattern));
 }
 
 /** The sites the manifest makes the dock page web-accessible to. */

@@ -78,9 +78,10 @@ export function startHub(): void {
 export async function callSelection(
   info: Pick<chrome.contextMenus.OnClickData, 'menuItemId' | 'selectionText' | 'pageUrl'>,
 ): Promise<void> {
-  const { defaultCountry } = await loadEffectiveSettings();
+  const { defaultCountry, extraHosts, orgHosts } = await loadEffectiveSettings();
   await handleContextMenuClick(info, {
     defaultCountry,
+    hosts: { extraHosts, orgHosts },
     dial: (target, record) => dial(record ? { target, record } : { target }),
   });
 }
