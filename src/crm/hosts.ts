@@ -5,7 +5,7 @@
  * another org or subdomain, such as a look-alike trial org the agent was lured to, is never
  * asked about callers, popped or used for logging.
  */
-import type { CrmName } from '../protocol/phone-state.ts';
+import type { CrmName, RecordRef } from '../protocol/phone-state.ts';
 
 /** Host suffixes (`.x`) and exact hosts where each CRM's agent app runs. */
 const HOSTS: Record<CrmName, string[]> = {
@@ -64,6 +64,15 @@ export function crmOfUrl(
  */
 export function isCrmOrigin(crm: CrmName, origin: string, hosts: CrmHosts): boolean {
   return crmOfUrl(`${origin}${crm === 'zendesk' ? '/agent' : '/'}`, hosts)?.crm === crm;
+}
+
+/**
+ * A record a call may carry (for its card and its log): one in an org the settings count as
+ * its CRM. A page of a look-alike org still dials, without its record.
+ */
+export function isOurRecord(record: RecordRef, hosts: CrmHosts): boolean {
+  if (!record.url || !URL.canParse(record.url)) return false;
+  return isCrmOrigin(record.crm, new URL(record.url).origin, hosts);
 }
 
 /** A host as settings write it: `crm.example.com`, or `*.example.com` for it and its subdomains. */

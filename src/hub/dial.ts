@@ -8,6 +8,7 @@
 import { createLogger } from '../core/logger.ts';
 import { planDial } from '../numbers/dial-rules.ts';
 import type { Request, Response } from '../protocol/channel.ts';
+import { isOurRecord } from '../crm/hosts.ts';
 import type { PhoneSnapshot } from '../protocol/phone-state.ts';
 import { loadEffectiveSettings } from '../settings/store.ts';
 import { engine } from './engine.ts';
@@ -19,10 +20,12 @@ const KEY = 'pendingDtmf';
 type Pending = Record<string, string>;
 
 export async function dial(request: Request<'phone.dial'>): Promise<Response<'phone.dial'>> {
-  const plan = planDial(request.target, await loadEffectiveSettings());
+  const settings = await loadEffectiveSettings();
+  const plan = planDial(request.target, settings);
   const target = plan.kind === 'uri' ? plan.uri : plan.dialString;
+  const record = request.record && isOurRecord(request.record, settings) ? request.record : null;
   const result = await engine
-    .send('phone.dial', request.record ? { target, record: request.record } : { target })
+    .send('phone.dial', record ? { target, record } : { target })
     .catch((error: unknown) => {
       throw localizeEngineError(error);
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallerCard, CrmMatch } from '../protocol/caller-card.ts';
 import type { CallSnapshot, PhoneSnapshot } from '../protocol/phone-state.ts';
 import { callEvents } from './call-events.ts';
-import { isCrmOrigin } from '../crm/hosts.ts';
+import { isCrmOrigin, isOurRecord } from '../crm/hosts.ts';
 import { logEntries, logTargets, outcomeOf } from './log-entry.ts';
 
 const SF = 'https://acme.lightning.force.com';
@@ -61,6 +61,15 @@ describe('logEntries, only in our own orgs', () => {
     const own = { ...record, url: `${SF}/lightning/r/Contact/B/view` };
     const logged = logEntries(call({ direction: 'outbound', record: own }), undefined, text, ours);
     expect(logged.map((e) => e.origin)).toEqual([SF]);
+  });
+
+  it('lets a call carry only records of our orgs, with their address', () => {
+    const ref = { crm: 'salesforce' as const, type: 'Contact', id: 'B' };
+    expect(isOurRecord({ ...ref, url: `${SF}/lightning/r/Contact/B/view` }, hosts)).toBe(true);
+    const evil = 'https://acme-trial.lightning.force.com/lightning/r/Contact/B/view';
+    expect(isOurRecord({ ...ref, url: evil }, hosts)).toBe(false);
+    expect(isOurRecord(ref, hosts)).toBe(false);
+    expect(isOurRecord({ ...ref, url: 'not a url' }, hosts)).toBe(false);
   });
 
   it('takes any org of the CRM while no own hosts are set, and extra hosts too', () => {

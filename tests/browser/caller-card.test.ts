@@ -260,7 +260,10 @@ it('asks no CRM again for a caller ringing back after the service worker stopped
 it('looks a dialled number up by its E.164 form and picks the record dialled from', async () => {
   await scene.saveSettings({ outsideLinePrefix: '0', dialFormat: 'national' });
   const dana = scene.stub.salesforce.records.Contact?.find((c) => c.Name === 'Dana Fischer');
-  const record = { crm: 'salesforce' as const, type: 'Contact', id: dana?.Id ?? '' };
+  const id = dana?.Id ?? '';
+  // As the content script sends it: with the page it was dialled from, in our org.
+  const url = `${new URL(TABS.salesforce).origin}/lightning/r/Contact/${id}/view`;
+  const record = { crm: 'salesforce' as const, type: 'Contact', id, url };
   try {
     // The PBX gets `0089…` (outside line, then national); nobody answers it on the test server.
     const { callId } = await scene.hub.send('phone.dial', { target: NUMBERS.dana, record });
