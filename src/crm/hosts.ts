@@ -58,21 +58,24 @@ export function crmOfUrl(
 }
 
 /**
- * Whether `origin` is an org of `crm` under the settings: the CRM's hosts, or only its
- * `orgHosts` when set, and its `extraHosts`. A record from any other origin is not ours to
- * write to, whatever the page that offered it said.
+ * Whether `origin` may be written to as an org of `crm`: any origin while the admin has not
+ * named the org's own hosts (HubSpot links, for one, use the portal's own UI host), else only
+ * those and the extra hosts. A record from any other origin is not ours to write to, whatever
+ * the page that offered it said.
  */
-export function isCrmOrigin(crm: CrmName, origin: string, hosts: CrmHosts): boolean {
+export function isOurOrg(crm: CrmName, origin: string, hosts: CrmHosts): boolean {
+  if (!hosts.orgHosts?.[crm]?.length) return true;
   return crmOfUrl(`${origin}${crm === 'zendesk' ? '/agent' : '/'}`, hosts)?.crm === crm;
 }
 
 /**
- * A record a call may carry (for its card and its log): one in an org the settings count as
- * its CRM. A page of a look-alike org still dials, without its record.
+ * A record a call may carry (for its card and its log): with the org's own hosts set, one
+ * from them only. A page of a look-alike org still dials, without its record.
  */
 export function isOurRecord(record: RecordRef, hosts: CrmHosts): boolean {
+  if (!hosts.orgHosts?.[record.crm]?.length) return true;
   if (!record.url || !URL.canParse(record.url)) return false;
-  return isCrmOrigin(record.crm, new URL(record.url).origin, hosts);
+  return isOurOrg(record.crm, new URL(record.url).origin, hosts);
 }
 
 /** A host as settings write it: `crm.example.com`, or `*.example.com` for it and its subdomains. */

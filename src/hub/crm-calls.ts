@@ -6,7 +6,7 @@
  */
 import { t } from '../core/i18n.ts';
 import { PAGES } from '../core/pages.ts';
-import { isCrmOrigin } from '../crm/hosts.ts';
+import { isOurOrg } from '../crm/hosts.ts';
 import { dialledNumber } from '../numbers/dialled-number.ts';
 import { createLogger } from '../core/logger.ts';
 import type { CallSnapshot, PhoneSnapshot, RecordRef } from '../protocol/phone-state.ts';
@@ -156,7 +156,7 @@ async function ended(call: CallSnapshot): Promise<void> {
     call,
     await crm().lookup.card(call.id),
     own ? { subject, ownNumber: own } : { subject },
-    (name, origin) => isCrmOrigin(name, origin, settings),
+    (name, origin) => isOurOrg(name, origin, settings),
   );
   for (const entry of entries) await crm().queue.enqueue(entry);
   if (entries.length) await crm().queue.drain();

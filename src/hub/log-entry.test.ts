@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallerCard, CrmMatch } from '../protocol/caller-card.ts';
 import type { CallSnapshot, PhoneSnapshot } from '../protocol/phone-state.ts';
 import { callEvents } from './call-events.ts';
-import { isCrmOrigin, isOurRecord } from '../crm/hosts.ts';
+import { isOurOrg, isOurRecord } from '../crm/hosts.ts';
 import { logEntries, logTargets, outcomeOf } from './log-entry.ts';
 
 const SF = 'https://acme.lightning.force.com';
@@ -47,7 +47,7 @@ describe('logEntries, only in our own orgs', () => {
   const text = { subject: () => 'call' };
   const hosts = { extraHosts: {}, orgHosts: { salesforce: ['acme.lightning.force.com'] } };
   const ours = (crm: 'salesforce' | 'hubspot' | 'zendesk', origin: string) =>
-    isCrmOrigin(crm, origin, hosts);
+    isOurOrg(crm, origin, hosts);
 
   it("never logs a call dialled from a look-alike org's page in that org", () => {
     const EVIL = 'https://acme-trial.lightning.force.com';
@@ -72,12 +72,15 @@ describe('logEntries, only in our own orgs', () => {
     expect(isOurRecord({ ...ref, url: 'not a url' }, hosts)).toBe(false);
   });
 
-  it('takes any org of the CRM while no own hosts are set, and extra hosts too', () => {
+  it('takes any origin while no own hosts are set; with them, those and the extra hosts', () => {
     const open = { extraHosts: { zendesk: ['help.example.com'] } };
-    expect(isCrmOrigin('salesforce', 'https://x.lightning.force.com', open)).toBe(true);
-    expect(isCrmOrigin('zendesk', 'https://help.example.com', open)).toBe(true);
-    expect(isCrmOrigin('zendesk', 'https://evil.example.com', open)).toBe(false);
-    expect(isCrmOrigin('hubspot', 'https://x.lightning.force.com', open)).toBe(false);
+    expect(isOurOrg('hubspot', 'https://app-na2.hubspot.com', open)).toBe(true);
+    expect(isOurRecord({ crm: 'hubspot', type: 'contact', id: '1' }, open)).toBe(true);
+    const own = { ...open, orgHosts: { zendesk: ['acme.zendesk.com'] } };
+    expect(isOurOrg('zendesk', 'https://acme.zendesk.com', own)).toBe(true);
+    expect(isOurOrg('zendesk', 'https://help.example.com', own)).toBe(true);
+    expect(isOurOrg('zendesk', 'https://rival.zendesk.com', own)).toBe(false);
+    expect(isOurOrg('salesforce', 'https://x.lightning.force.com', own)).toBe(true);
   });
 });
 
