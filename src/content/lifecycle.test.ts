@@ -57,3 +57,45 @@ it('stops asking after a few tries, keeping the fallback', async () => {
   expect(configs).toEqual([FALLBACK]);
   expect(sendMessage).toHaveBeenCalledTimes(4);
 });
+
+it('keeps the hub config through a later failure, and a slow failure never undoes an answer', async () => {
+  let listener: (changes: Record<string, unknown>) => void = () => {};
+  vi.stubGlobal('chrome', {
+    runtime: { id: 'x', getURL: () => 'chrome-extension://x/', sendMessage },
+    storage: {
+      onChanged: { addListener: (l: typeof listener) => (listener = l), removeListener: vi.fn() },
+    },
+  });
+  let failSlowly: (e: Error) => void = () => {};
+  sendMessage.mockReturnValueOnce(new Promise((_, reject) => (failSlowly = reject)));
+  sendMessage.mockResolvedValueOnce({ ok: true, value: HUB });
+  sendMessage.mockRejectedValue(new Error('Could not establish connection'));
+  const configs: PageConfig[] = [];
+  const start = (config: PageConfig) => void configs.push(config);
+  runContentScript({ kind: 'crm', crm: 'salesforce', fallback: FALLBACK, start }, document);
+
+  listener({ settings: {} }); // a settings change asks again while the first is pending
+  await vi.advanceTimersByTimeAsync(0);
+  failSlowly(new Error('Could not establish connection'));
+  await vi.advanceTimersByTimeAsync(0);
+  expect(configs).toEqual([HUB]);
+
+  listener({ settings: {} }); // the hub fails now: the page keeps what it has
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(configs).toEqual([HUB]);
+});
+
+it('asks no more once the script is gone', async () => {
+  sendMessage.mockRejectedValue(new Error('Could not establish connection'));
+  const asks = (crm: string | null) =>
+    sendMessage.mock.calls.filter(([m]) => (m as { payload: { crm: unknown } }).payload.crm === crm)
+      .length;
+  runContentScript({ kind: 'links', crm: null, fallback: FALLBACK, start: () => {} }, document);
+  await vi.advanceTimersByTimeAsync(0);
+  expect(asks(null)).toBe(1);
+  // The CRM's own script takes the frame over: the call-link script stops.
+  runContentScript({ kind: 'crm', crm: 'zendesk', fallback: FALLBACK, start: () => {} }, document);
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(asks(null)).toBe(1);
+  expect(asks('zendesk')).toBe(4);
+});

@@ -62,15 +62,24 @@ export function runContentScript(script: ContentScript, doc: Document): Running 
   let current = '';
   let features: AbortController | null = null;
   let retries = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let asked = 0;
+  signal.addEventListener('abort', () => clearTimeout(retry));
   const refresh = async (): Promise<void> => {
+    const ask = ++asked;
     const answer = await loadConfig(crm);
-    // The fallback keeps the page usable meanwhile (without the dock: on an extra host its
-    // page would be blocked); the hub is asked again a few times.
-    if (!answer && retries < CONFIG_RETRIES && !signal.aborted) {
-      setTimeout(() => void refresh(), CONFIG_RETRY_MS * ++retries);
+    // A later request answers instead of this one (a slow failure must not undo it).
+    if (ask !== asked || signal.aborted) return;
+    if (answer) retries = 0;
+    else if (retries < CONFIG_RETRIES) {
+      clearTimeout(retry);
+      retry = setTimeout(() => void refresh(), CONFIG_RETRY_MS * ++retries);
     }
+    // Without an answer the page keeps what it has, or starts with the fallback (no dock:
+    // on an extra host its page would be blocked) while the hub is asked again.
+    if (!answer && current) return;
     const config = answer ?? script.fallback;
-    if (JSON.stringify(config) === current || signal.aborted) return;
+    if (JSON.stringify(config) === current) return;
     current = JSON.stringify(config);
     features?.abort();
     features = new AbortController();
