@@ -77,6 +77,13 @@ describe('checkStoredSettings', () => {
     });
   });
 
+  it('falls back to the built-in labels when none of the stored ones is left, not to none', () => {
+    expect(checkStoredSettings({ numberIgnoreLabels: ['kd2', 're *'] }).patch).toEqual({});
+    expect(checkStoredSettings({ numberIgnoreLabels: [] }).patch).toEqual({
+      numberIgnoreLabels: [],
+    });
+  });
+
   it('checks everything else as a change', () => {
     expect(checkStoredSettings({ screenPop: 'sometimes' }).patch).toEqual({});
   });

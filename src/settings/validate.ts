@@ -154,5 +154,11 @@ export function checkStoredSettings(stored: Record<string, unknown>): CheckedCha
   const labels = stored.numberIgnoreLabels;
   if (!Array.isArray(labels)) return checkSettingsChanges(stored);
   const kept = labels.filter((l) => typeof l === 'string' && checkIgnoreLabel(l).ok);
+  // A list with nothing left is no choice to turn the filter off: the defaults apply.
+  if (kept.length === 0 && labels.length > 0) {
+    const rest = { ...stored };
+    delete rest.numberIgnoreLabels;
+    return checkSettingsChanges(rest);
+  }
   return checkSettingsChanges({ ...stored, numberIgnoreLabels: kept });
 }

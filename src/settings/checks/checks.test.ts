@@ -145,6 +145,9 @@ describe('filter labels', () => {
     ['kd2', 'invalidLabel'],
     ['re*ch', 'invalidLabel'],
     ['*', 'invalidLabel'],
+    // Once "re, then any word"; the matcher reads a star only at the end of a word.
+    ['re *', 'invalidLabel'],
+    ['rechnung.*', 'invalidLabel'],
     ['- .', 'invalidLabel'],
     ['', 'required'],
     ['a'.repeat(61), 'tooLong'],

@@ -48,7 +48,8 @@ export function checkIgnoreLabel(input: string): Checked<string> {
   return LABEL.test(label) ? ok(label) : fail('invalidLabel', input.trim());
 }
 
-const LABEL = /^[\p{L}º .:-]*\p{L}[\p{L}º .:-]*\*?$/u;
+/** Letters and separators, at least one letter; a `*` only right after the last letter. */
+const LABEL = /^(?=.*\p{L})[\p{L}º .:-]*(?:[\p{L}º]\*)?$/u;
 
 export const MAX_OWN_NUMBERS = 50;
 const E164 = /^\+[1-9]\d{5,14}$/;
