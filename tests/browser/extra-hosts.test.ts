@@ -97,7 +97,7 @@ describe('an extra host', () => {
     expect(await page.locator('[data-cti-host="dock"]').count()).toBe(0);
   });
 
-  it('dials a trusted click with the record the page shows', async () => {
+  it('asks the hub to dial on a trusted click, with the record the page shows', async () => {
     const spec = fixture.dial;
     if (!spec) throw new Error('the record fixture declares no number to dial');
     const before = (await dials()).length;
