@@ -16,6 +16,17 @@ const HOSTS: Record<CrmName, string[]> = {
 
 export const CRM_NAMES: readonly CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
 
+/**
+ * Whether a host as settings write it (`acme.zendesk.com`, `*.acme.zendesk.com`) lies within
+ * the CRM's own hosts: where an org's own host (`orgHosts`) must be.
+ */
+export function isBuiltInHost(crm: CrmName, host: string): boolean {
+  const name = hostPattern(host).replace(/^\./, '');
+  return HOSTS[crm].some((h) =>
+    h.startsWith('.') ? name.endsWith(h) || name === h.slice(1) : name === h,
+  );
+}
+
 /** Host names per CRM as settings write them: `crm.example.com`, or `*.example.com`. */
 export type HostsPerCrm = Partial<Record<CrmName, readonly string[]>>;
 

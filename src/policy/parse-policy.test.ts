@@ -177,6 +177,23 @@ describe('parsePolicy: whole policies', () => {
     ]);
   });
 
+  it("keeps only an org's own hosts that are that CRM's, naming the others", () => {
+    const policy = parsePolicy({
+      orgHosts: { hubspot: ['acme.zendesk.com'], zendesk: ['acme.zendesk.com'] },
+    });
+    expect(policy.values).toEqual({
+      orgHosts: { salesforce: [], hubspot: [], zendesk: ['acme.zendesk.com'] },
+    });
+    expect(policy.ignored).toEqual([
+      {
+        key: 'orgHosts.hubspot[0]',
+        reason: 'notCrmHost',
+        params: ['acme.zendesk.com'],
+        value: 'acme.zendesk.com',
+      },
+    ]);
+  });
+
   it('keeps the good filter labels and names each bad one', () => {
     const policy = parsePolicy({ numberIgnoreLabels: ['invoice', 'order#', ' ', 'x'.repeat(61)] });
     expect(policy.values).toEqual({ numberIgnoreLabels: ['invoice'] });

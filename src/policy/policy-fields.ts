@@ -103,8 +103,11 @@ const hostsPerCrm =
         report({ key: `${key}.${crm}`, reason: 'unknownKey' });
         continue;
       }
-      result[crm as CrmName] =
-        entries(list, `${key}.${crm}`, report, asString(v.checkHostPattern)) ?? [];
+      const check =
+        name === 'orgHosts'
+          ? (host: string) => v.checkOrgHost(crm as CrmName, host)
+          : v.checkHostPattern;
+      result[crm as CrmName] = entries(list, `${key}.${crm}`, report, asString(check)) ?? [];
     }
     return { [name]: result };
   };

@@ -6,6 +6,7 @@
  */
 import { t } from '../core/i18n.ts';
 import type { FieldError } from '../protocol/messages.ts';
+import type { CrmName } from '../protocol/phone-state.ts';
 import {
   checkAuthorizationUser,
   checkDisplayName,
@@ -24,7 +25,7 @@ import {
   MAX_LABELS,
   MAX_OWN_NUMBERS,
 } from './checks/dialling-checks.ts';
-import { checkHostPattern } from './checks/host.ts';
+import { checkHostPattern, checkOrgHost } from './checks/host.ts';
 import { checkIceServer } from './checks/ice-checks.ts';
 import { describeProblem, fail, ok, type Checked } from './checks/problem.ts';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from './settings.ts';
@@ -57,13 +58,13 @@ const asText =
   (value: unknown): Checked<T> =>
     typeof value === 'string' ? check(value) : fail('invalidChars');
 
-function perCrm<T>(value: object, item: (v: unknown) => Checked<T> | boolean) {
+function perCrm<T>(value: object, item: (v: unknown, crm: string) => Checked<T> | boolean) {
   const entries = Object.entries(value);
   const known = entries.length === CRMS.length && entries.every(([k]) => CRMS.includes(k));
   if (!known) return false;
   const out: Record<string, unknown> = {};
   for (const [crm, entry] of entries) {
-    const result = item(entry);
+    const result = item(entry, crm);
     if (result === false) return false;
     if (typeof result === 'object' && !result.ok) return result;
     out[crm] = typeof result === 'object' ? result.value : entry;
@@ -95,11 +96,18 @@ const RULES: Partial<Record<SettingKey, Rule>> = {
   iceServers: (value: unknown[]) => list(value, checkIceServer, Infinity),
   crmEnabled: (value: object) => perCrm(value, (x) => typeof x === 'boolean'),
   extraHosts: (value: object) => hostsPerCrm(value),
-  orgHosts: (value: object) => hostsPerCrm(value),
+  orgHosts: (value: object) => orgHostsPerCrm(value),
 };
 
 function hostsPerCrm(value: object) {
   return perCrm(value, (x) => Array.isArray(x) && list(x, asText(checkHostPattern), Infinity));
+}
+
+function orgHostsPerCrm(value: object) {
+  return perCrm(value, (x, crm) => {
+    const check = (host: string) => checkOrgHost(crm as CrmName, host);
+    return Array.isArray(x) && list(x, asText(check), Infinity);
+  });
 }
 
 function sameType(key: SettingKey, value: unknown): boolean {

@@ -7,7 +7,7 @@ import {
   checkInternationalPrefix,
   checkOutsideLinePrefix,
 } from './dialling-checks.ts';
-import { checkHostName, checkHostPattern } from './host.ts';
+import { checkHostName, checkHostPattern, checkOrgHost } from './host.ts';
 import { checkIceServer, checkIceUri } from './ice-checks.ts';
 
 const reason = (check: { ok: boolean; code?: string }) => (check.ok ? 'ok' : check.code);
@@ -92,6 +92,21 @@ describe('host names and patterns', () => {
     [`${'a'.repeat(63)}.`.repeat(4) + 'com', 'tooLong'],
   ])('pattern %s → %s', (input, expected) => {
     expect(reason(checkHostPattern(input))).toBe(expected);
+  });
+
+  it.each([
+    ['salesforce', 'acme.lightning.force.com', 'ok'],
+    ['salesforce', 'acme--uat.sandbox.lightning.force.com', 'ok'],
+    ['salesforce', '*.acme.lightning.force.com', 'ok'],
+    ['salesforce', 'acme.my.salesforce.com', 'notCrmHost'],
+    ['salesforce', 'evil-lightning.force.com', 'notCrmHost'],
+    ['hubspot', 'app-eu1.hubspot.com', 'ok'],
+    ['hubspot', 'acme.zendesk.com', 'notCrmHost'],
+    ['zendesk', 'acme.zendesk.com', 'ok'],
+    ['zendesk', 'support.acme.com', 'notCrmHost'],
+    ['zendesk', 'acme zendesk', 'invalidHost'],
+  ] as const)('org host of %s: %s → %s', (crm, input, expected) => {
+    expect(reason(checkOrgHost(crm, input))).toBe(expected);
   });
 
   it('lowercases and drops a trailing dot', () => {

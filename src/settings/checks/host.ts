@@ -2,6 +2,8 @@
  * Host names and addresses as servers and SIP URIs carry them. Pure string checks, the same
  * in every context.
  */
+import { isBuiltInHost } from '../../crm/hosts.ts';
+import type { CrmName } from '../../protocol/phone-state.ts';
 import { fail, ok, type Checked } from './problem.ts';
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -71,6 +73,16 @@ export function checkHostPattern(input: string): Checked<string> {
  * as the URL parser leaves it (`127.1` becomes `127.0.0.1`). A name that only starts with
  * `127.` (`127.0.0.1.example.com`) is a remote host.
  */
+/**
+ * One of the org's own hosts for a CRM (`orgHosts`): a host pattern within that CRM's hosts.
+ * Any other host belongs in `extraHosts`, which also asks Chrome for access to it.
+ */
+export function checkOrgHost(crm: CrmName, input: string): Checked<string> {
+  const host = checkHostPattern(input);
+  if (!host.ok) return host;
+  return isBuiltInHost(crm, host.value) ? host : fail('notCrmHost', input.trim());
+}
+
 export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
   return (

@@ -25,6 +25,7 @@ export const FIELD_CODES = [
   'invalidLabel',
   'hostOnly',
   'badWildcard',
+  'notCrmHost',
   'invalidNumber',
 ] as const;
 

@@ -279,6 +279,11 @@ describe('OptionsForm dial and detection rules', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Your organisation’s host names for Salesforce: “acme corp” is not a valid host name',
     );
+    type('Your organisation’s host names for Salesforce', 'acme.my.salesforce.com');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      '“acme.my.salesforce.com” is not one of this CRM’s own hosts. Other hosts go under the additional host names.',
+    );
     type('Your organisation’s host names for Salesforce', 'acme.lightning.force.com');
     save();
     await waitFor(() =>

@@ -24,7 +24,7 @@ import {
   MAX_LABELS,
   MAX_OWN_NUMBERS,
 } from '../../settings/checks/dialling-checks.ts';
-import { checkHostPattern } from '../../settings/checks/host.ts';
+import { checkHostPattern, checkOrgHost } from '../../settings/checks/host.ts';
 import { checkIceServer } from '../../settings/checks/ice-checks.ts';
 import {
   describeProblem,
@@ -129,8 +129,9 @@ export function validate(
   for (const key of ['extraHosts', 'orgHosts'] as const) {
     if (locked(key)) continue;
     for (const crm of CRMS) {
+      const check = key === 'orgHosts' ? (h: string) => checkOrgHost(crm, h) : checkHostPattern;
       const bad = lines(draft[key][crm])
-        .map(checkHostPattern)
+        .map(check)
         .find((r) => !r.ok);
       if (bad && !bad.ok) report(`${key}.${crm}`, t(hostLabels[key], CRM_LABELS[crm]), bad);
     }
