@@ -10,7 +10,7 @@ interface Props extends SectionProps {
   /** The extra hosts as saved, and those of them without host access. */
   saved: Settings['extraHosts'];
   noAccess: readonly string[];
-  onAllowHosts: () => void;
+  onAllowHosts: (hosts: string[]) => void;
   /** Each CRM's connection, or `checking` while the hub asks. */
   status?: CrmStatus[] | 'checking';
 }
@@ -25,13 +25,17 @@ const STATE_KEYS: Record<CrmConnection, string> = {
   disabled: 'optionsCrmStateDisabled',
 };
 
+/** HubSpot's API takes no browser session: what it lacks is a valid token. */
+const stateKey = (crm: CrmName, state: CrmConnection): string =>
+  crm === 'hubspot' && state === 'signin' ? 'optionsCrmStateToken' : STATE_KEYS[state];
+
 function Connection({ crm, status }: { crm: CrmName; status: Props['status'] }) {
   if (!status) return null;
   const state = status === 'checking' ? undefined : status.find((s) => s.crm === crm)?.state;
   if (status !== 'checking' && !state) return null;
   return (
     <p class={`crm-state ${state ?? 'checking'}`} role="status">
-      {state ? t(STATE_KEYS[state], CRM_LABELS[crm]) : t('optionsCrmStateChecking')}
+      {state ? t(stateKey(crm, state), CRM_LABELS[crm]) : t('optionsCrmStateChecking')}
     </p>
   );
 }
@@ -44,12 +48,13 @@ const POP_KEYS: Record<ScreenPop, string> = {
 };
 
 /** The saved extra hosts of one CRM that Chrome does not let the extension reach yet. */
-function HostAccessNotice({ hosts, onAllow }: { hosts: string[]; onAllow: () => void }) {
+function HostAccessNotice(props: { hosts: string[]; onAllow: (hosts: string[]) => void }) {
+  const { hosts, onAllow } = props;
   if (hosts.length === 0) return null;
   return (
     <div class="host-access" role="status">
       <p>{t('optionsHostAccessMissing', hosts.join(', '))}</p>
-      <button type="button" onClick={onAllow}>
+      <button type="button" onClick={() => onAllow(hosts)}>
         {t('optionsHostAccessAllow')}
       </button>
     </div>

@@ -31,7 +31,9 @@ it("shows each CRM's connection, and that it is checking meanwhile", async () =>
     { crm: 'zendesk', state: 'no-tab' },
   ]);
   expect(await screen.findByText('Salesforce: connected.')).toBeInTheDocument();
-  expect(screen.getByText(/^HubSpot: sign-in needed\./)).toBeInTheDocument();
+  expect(
+    screen.getByText(/^HubSpot: no private app token, or HubSpot refused it\./),
+  ).toBeInTheDocument();
   expect(screen.getByText('Zendesk: open Zendesk in a tab to connect.')).toBeInTheDocument();
 });
 

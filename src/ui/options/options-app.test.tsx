@@ -86,3 +86,28 @@ it('keeps naming a host just saved after the agent denies Chrome its access', as
   await new Promise((r) => setTimeout(r, 50));
   expect(screen.getByText(/No access to crm\.example\.com yet/)).toBeInTheDocument();
 });
+
+it("asks Chrome for one CRM's hosts from that CRM's button", async () => {
+  const saved = makeView();
+  const extraHosts = {
+    salesforce: ['crm.example.com'],
+    hubspot: [],
+    zendesk: ['help.example.com'],
+  };
+  saved.values = { ...saved.values, extraHosts };
+  const request = vi.fn(() => Promise.resolve(false));
+  const hub: SettingsHub = {
+    load: () => Promise.resolve(saved),
+    save: vi.fn(),
+    test: vi.fn(),
+    hostAccess: { missing: (hosts) => Promise.resolve([...hosts]), request },
+  };
+  render(
+    <OptionsApp hub={hub} loadDevices={() => Promise.resolve([])} onOpenOnboarding={vi.fn()} />,
+  );
+  await screen.findByText(/No access to help\.example\.com yet/);
+  const [salesforce, zendesk] = screen.getAllByRole('button', { name: 'Allow access' });
+  fireEvent.click(zendesk as HTMLElement);
+  fireEvent.click(salesforce as HTMLElement);
+  expect(request.mock.calls).toEqual([[['help.example.com']], [['crm.example.com']]]);
+});

@@ -41,9 +41,9 @@ export function OptionsApp({ hub, loadDevices, onOpenOnboarding }: Props) {
   }, [view]);
   useEffect(() => checkHosts(savedHosts), [savedHosts, checkHosts]);
   // Called in the click's handler: Chrome prompts only for a user's gesture.
-  const allowHosts = () => {
+  const allowHosts = (hosts: string[]) => {
     const recheck = () => checkHosts(savedHosts);
-    void hub.hostAccess?.request(noAccess).then(recheck, recheck);
+    void hub.hostAccess?.request(hosts).then(recheck, recheck);
   };
 
   // A live policy change re-reads the view, so newly locked keys show locked at once.

@@ -197,7 +197,7 @@ describe('OptionsForm under admin policy', () => {
   it('lists the policy values that were ignored, and why', () => {
     setup(view);
     const admin = screen.getByRole('region', { name: 'Set by your administrator' });
-    expect(admin).toHaveTextContent('Your administrator has set 4 settings');
+    expect(admin).toHaveTextContent('Settings your administrator has set: 4.');
     const ignored = within(admin).getByRole('listitem');
     expect(ignored).toHaveTextContent('registerExpires: must be a number, got "ten"');
   });

@@ -24,7 +24,7 @@ export interface OptionsFormProps {
   crmStatus?: CrmStatus[] | 'checking';
   /** Saved extra hosts Chrome has not given access to, and the click that asks for it. */
   hostsWithoutAccess?: string[];
-  onAllowHosts?: () => void;
+  onAllowHosts?: (hosts: string[]) => void;
 }
 
 type Status = { kind: 'saving' | 'saved' | 'failed'; text: string };
