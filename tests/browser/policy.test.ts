@@ -17,8 +17,7 @@ import {
 } from '../support/policy-file.ts';
 
 const UNKNOWN_COUNTRY =
-  '“Deutschland” is not a known country code. ' +
-  'Use two letters such as DE, AT, CH or GB.';
+  '“Deutschland” is not a known country code. ' + 'Use two letters such as DE, AT, CH or GB.';
 
 const unavailable = policyFileUnavailable();
 if (unavailable) console.warn(`policy browser tests skipped: ${unavailable}`);
