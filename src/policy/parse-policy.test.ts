@@ -130,7 +130,7 @@ describe('parsePolicy: one key at a time', () => {
       iceServers: [{ urls: ['turn:t.example.com:0'], username: 'u', credential: 'hunter2' }],
     });
     expect(policy.ignored).toEqual([
-      { key: 'hubspotToken', reason: 'invalidChars', params: [' '] },
+      { key: 'hubspotToken', reason: 'invalidChars', params: ['U+0020'] },
       { key: 'iceServers[0]', reason: 'invalidIceUrl' },
     ]);
     expect(JSON.stringify(policy)).not.toMatch(/hunter2|pat with/);

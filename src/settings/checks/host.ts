@@ -50,14 +50,20 @@ export function checkHost(input: string): Checked<string> {
   return name.ok || name.code === 'required' ? name : fail('invalidHost', host);
 }
 
+/** Second-level public suffixes common under country domains: `co.uk`, `com.au`, `gv.at`. */
+const PUBLIC_SUFFIX = /^(?:ac|co|com|edu|go|gob|gov|gv|ltd|mil|ne|net|or|org|plc)\.[a-z]{2}$/;
+
 /**
  * A CRM host name, optionally with a wildcard: `*.` as the whole first label only, in front of
- * at least two labels, so `*.example.com` is allowed and `*.com` or `crm*.example.com` are not.
+ * at least two labels, so `*.example.com` is allowed and `*.com`, `*.co.uk` or `crm*.example.com`
+ * are not.
  */
 export function checkHostPattern(input: string): Checked<string> {
   const pattern = input.trim().toLowerCase();
   if (pattern.startsWith('*.')) {
     const rest = checkHostName(pattern.slice(2), 2);
+    // Not every site under a country's public suffix either (`*.co.uk`, `*.com.au`).
+    if (rest.ok && PUBLIC_SUFFIX.test(rest.value)) return fail('invalidHost', input.trim());
     return rest.ok
       ? ok(`*.${rest.value}`)
       : rest.code === 'invalidHost'

@@ -64,8 +64,11 @@ export function describeProblem(
   return translate(fieldMessageName(problem.code), problem.params ?? []);
 }
 
-/** A character as the agent can read it: control characters as `U+0007`. */
+/** A character as the agent can read it: control characters and spaces as `U+0007`. */
 export function showChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;
-  return /\p{Cc}/u.test(char) ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : char;
+  // Control characters and spaces cannot be read in quotes: named by their code point.
+  return /[\p{Cc}\p{Z}]/u.test(char)
+    ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    : char;
 }
