@@ -228,7 +228,9 @@ describe('OptionsForm with a SIP domain set by policy', () => {
     const { onSave, type, save } = setup(view);
     type('SIP address', '10 01');
     save();
-    expect(screen.getByRole('alert')).toHaveTextContent('SIP address: “U+0020” cannot be used here.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'SIP address: “U+0020” cannot be used here.',
+    );
     expect(onSave).not.toHaveBeenCalled();
   });
 });
