@@ -96,7 +96,7 @@ describe('extension pages in German (--lang=de)', () => {
   it('labels the options page in German, with substitutions filled in', async () => {
     const { page, errors } = await open(browser, 'options', 'main.options h1');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
-    expect(await page.textContent('h1')).toBe('Einstellungen CTI Softphone');
+    expect(await page.textContent('h1')).toBe('CTI Softphone – Einstellungen');
 
     const labels = await page.evaluate(() =>
       ['optionsCountryLabel', 'optionsPrefixLabel', 'optionsDetectLabel'].map((key) =>
