@@ -41,6 +41,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The hub answers a change in its own time (a worker waking, session storage): on a
+          // loaded 2-core CI machine a state can take more than the default second to show.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],
