@@ -177,6 +177,16 @@ describe('parsePolicy: whole policies', () => {
     ]);
   });
 
+  it('keeps an extra host under the first CRM that names it, naming the repeat', () => {
+    const policy = parsePolicy({
+      extraHosts: { salesforce: ['a.example.com'], zendesk: ['A.example.com', 'b.example.com'] },
+    });
+    expect(policy.values).toEqual({
+      extraHosts: { salesforce: ['a.example.com'], hubspot: [], zendesk: ['b.example.com'] },
+    });
+    expect(policy.ignored).toMatchObject([{ key: 'extraHosts.zendesk[0]', reason: 'hostTwice' }]);
+  });
+
   it("keeps only an org's own hosts that are that CRM's, naming the others", () => {
     const policy = parsePolicy({
       orgHosts: { hubspot: ['acme.zendesk.com'], zendesk: ['acme.zendesk.com'] },

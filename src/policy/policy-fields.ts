@@ -98,6 +98,7 @@ const hostsPerCrm =
       return void report({ key, reason: 'wrongType' });
     }
     const result: Record<CrmName, string[]> = { salesforce: [], hubspot: [], zendesk: [] };
+    const extraHost = v.extraHostChecker();
     for (const [crm, list] of Object.entries(raw)) {
       if (!CRMS.includes(crm as CrmName)) {
         report({ key: `${key}.${crm}`, reason: 'unknownKey' });
@@ -106,7 +107,7 @@ const hostsPerCrm =
       const check =
         name === 'orgHosts'
           ? (host: string) => v.checkOrgHost(crm as CrmName, host)
-          : v.checkHostPattern;
+          : (host: string) => extraHost(crm as CrmName, host);
       result[crm as CrmName] = entries(list, `${key}.${crm}`, report, asString(check)) ?? [];
     }
     return { [name]: result };

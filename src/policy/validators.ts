@@ -7,7 +7,12 @@
 import { checkHost, checkHostName, isIpv4 } from '../settings/checks/host.ts';
 import type { PolicyReason } from './policy-types.ts';
 
-export { checkHostName, checkHostPattern, checkOrgHost } from '../settings/checks/host.ts';
+export {
+  checkHostName,
+  checkHostPattern,
+  checkOrgHost,
+  extraHostChecker,
+} from '../settings/checks/host.ts';
 export {
   checkAuthorizationUser,
   checkDisplayName,

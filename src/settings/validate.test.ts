@@ -65,6 +65,19 @@ describe('checkSettingsChanges', () => {
   });
 });
 
+describe('extra hosts', () => {
+  it('refuses a host named for two CRMs', () => {
+    const extraHosts = {
+      salesforce: ['crm.example.com'],
+      hubspot: [],
+      zendesk: ['crm.example.com'],
+    };
+    const { patch, errors } = checkSettingsChanges({ extraHosts });
+    expect(patch).toEqual({});
+    expect(errors).toMatchObject([{ field: 'extraHosts', code: 'hostTwice' }]);
+  });
+});
+
 describe('checkStoredSettings', () => {
   it('leaves out filter labels stored under the older syntax, keeping the rest of the list', () => {
     const stored = {

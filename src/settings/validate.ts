@@ -25,7 +25,7 @@ import {
   MAX_LABELS,
   MAX_OWN_NUMBERS,
 } from './checks/dialling-checks.ts';
-import { checkHostPattern, checkOrgHost } from './checks/host.ts';
+import { checkOrgHost, extraHostChecker } from './checks/host.ts';
 import { checkIceServer } from './checks/ice-checks.ts';
 import { describeProblem, fail, ok, type Checked } from './checks/problem.ts';
 import { DEFAULT_SETTINGS, type SettingKey, type Settings } from './settings.ts';
@@ -100,7 +100,11 @@ const RULES: Partial<Record<SettingKey, Rule>> = {
 };
 
 function hostsPerCrm(value: object) {
-  return perCrm(value, (x) => Array.isArray(x) && list(x, asText(checkHostPattern), Infinity));
+  const check = extraHostChecker();
+  return perCrm(value, (x, crm) => {
+    const one = (host: string) => check(crm as CrmName, host);
+    return Array.isArray(x) && list(x, asText(one), Infinity);
+  });
 }
 
 function orgHostsPerCrm(value: object) {

@@ -7,7 +7,7 @@ import {
   checkInternationalPrefix,
   checkOutsideLinePrefix,
 } from './dialling-checks.ts';
-import { checkHostName, checkHostPattern, checkOrgHost } from './host.ts';
+import { checkHostName, checkHostPattern, checkOrgHost, extraHostChecker } from './host.ts';
 import { checkIceServer, checkIceUri } from './ice-checks.ts';
 
 const reason = (check: { ok: boolean; code?: string }) => (check.ok ? 'ok' : check.code);
@@ -110,6 +110,15 @@ describe('host names and patterns', () => {
     ['zendesk', 'acme zendesk', 'invalidHost'],
   ] as const)('org host of %s: %s → %s', (crm, input, expected) => {
     expect(reason(checkOrgHost(crm, input))).toBe(expected);
+  });
+
+  it('refuses an extra host already named for another CRM', () => {
+    const check = extraHostChecker();
+    expect(reason(check('salesforce', 'crm.example.com'))).toBe('ok');
+    expect(reason(check('salesforce', 'CRM.example.com'))).toBe('ok');
+    expect(reason(check('zendesk', 'Crm.Example.com.'))).toBe('hostTwice');
+    expect(reason(check('zendesk', 'help.example.com'))).toBe('ok');
+    expect(reason(check('zendesk', '*.bad'))).toBe('invalidHost');
   });
 
   it('lowercases and drops a trailing dot', () => {

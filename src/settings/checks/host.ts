@@ -89,6 +89,21 @@ export function checkOrgHost(crm: CrmName, input: string): Checked<string> {
   return isBuiltInHost(crm, host.value) ? host : fail('notCrmHost', input.trim());
 }
 
+/**
+ * A check for the extra hosts of all CRMs in one pass: each as `checkHostPattern`, and none
+ * named for two CRMs (the hub would take the first CRM's, without a word).
+ */
+export function extraHostChecker(): (crm: CrmName, input: string) => Checked<string> {
+  const owner = new Map<string, CrmName>();
+  return (crm, input) => {
+    const host = checkHostPattern(input);
+    if (!host.ok) return host;
+    const first = owner.get(host.value) ?? crm;
+    owner.set(host.value, first);
+    return first === crm ? host : fail('hostTwice', input.trim());
+  };
+}
+
 export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
   return (

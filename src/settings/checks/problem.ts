@@ -26,6 +26,7 @@ export const FIELD_CODES = [
   'hostOnly',
   'badWildcard',
   'notCrmHost',
+  'hostTwice',
   'invalidNumber',
 ] as const;
 

@@ -274,6 +274,17 @@ describe('OptionsForm dial and detection rules', () => {
     );
   });
 
+  it('names an extra host given for two CRMs at the second', () => {
+    const { onSave, type, save } = setup();
+    type('Additional host names for Salesforce', 'crm.example.com');
+    type('Additional host names for Zendesk', 'crm.example.com');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Additional host names for Zendesk: “crm.example.com” is already named for another CRM',
+    );
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it("saves the org's own hosts per CRM and names a bad one", async () => {
     const { onSave, type, save } = setup();
     type('Your organisation’s host names for Salesforce', 'acme.lightning.force.com\nacme corp');

@@ -24,7 +24,7 @@ import {
   MAX_LABELS,
   MAX_OWN_NUMBERS,
 } from '../../settings/checks/dialling-checks.ts';
-import { checkHostPattern, checkOrgHost } from '../../settings/checks/host.ts';
+import { checkOrgHost, extraHostChecker } from '../../settings/checks/host.ts';
 import { checkIceServer } from '../../settings/checks/ice-checks.ts';
 import {
   describeProblem,
@@ -128,8 +128,9 @@ export function validate(
   const hostLabels = { extraHosts: 'optionsExtraHostsLabel', orgHosts: 'optionsOrgHostsLabel' };
   for (const key of ['extraHosts', 'orgHosts'] as const) {
     if (locked(key)) continue;
+    const extraHost = extraHostChecker();
     for (const crm of CRMS) {
-      const check = key === 'orgHosts' ? (h: string) => checkOrgHost(crm, h) : checkHostPattern;
+      const check = (h: string) => (key === 'orgHosts' ? checkOrgHost(crm, h) : extraHost(crm, h));
       const bad = lines(draft[key][crm])
         .map(check)
         .find((r) => !r.ok);
