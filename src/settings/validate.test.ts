@@ -97,6 +97,17 @@ describe('checkStoredSettings', () => {
     });
   });
 
+  it('leaves out an extra host repeated under a later CRM, keeping the rest', () => {
+    const extraHosts = {
+      salesforce: ['crm.example.com'],
+      hubspot: [],
+      zendesk: ['crm.example.com', 'help.example.com'],
+    };
+    expect(checkStoredSettings({ extraHosts }).patch).toEqual({
+      extraHosts: { salesforce: ['crm.example.com'], hubspot: [], zendesk: ['help.example.com'] },
+    });
+  });
+
   it('checks everything else as a change', () => {
     expect(checkStoredSettings({ screenPop: 'sometimes' }).patch).toEqual({});
   });

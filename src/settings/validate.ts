@@ -157,20 +157,33 @@ export function checkSettingsChanges(changes: Record<string, unknown>): CheckedC
   return { patch, errors };
 }
 
+const repeated = (result: Checked<string>) => !result.ok && result.code === 'hostTwice';
+
 /**
- * What storage holds, checked on the way out. Filter labels written under the older, looser
- * syntax (digits, a `*` inside a word) never matched anything: such entries are left out,
- * instead of the whole list falling back to the defaults.
+ * What storage holds, checked on the way out. Entries written under older, looser rules are
+ * left out one by one instead of the whole setting falling back to its default: filter labels
+ * with digits or a `*` inside a word (they never matched anything; a list with none left gets
+ * the built-in labels, not none), and an extra host repeated under a later CRM.
  */
 export function checkStoredSettings(stored: Record<string, unknown>): CheckedChanges {
+  const cleaned = { ...stored };
   const labels = stored.numberIgnoreLabels;
-  if (!Array.isArray(labels)) return checkSettingsChanges(stored);
-  const kept = labels.filter((l) => typeof l === 'string' && checkIgnoreLabel(l).ok);
-  // A list with nothing left is no choice to turn the filter off: the defaults apply.
-  if (kept.length === 0 && labels.length > 0) {
-    const rest = { ...stored };
-    delete rest.numberIgnoreLabels;
-    return checkSettingsChanges(rest);
+  if (Array.isArray(labels)) {
+    const kept = labels.filter((l) => typeof l === 'string' && checkIgnoreLabel(l).ok);
+    if (kept.length === 0 && labels.length > 0) delete cleaned.numberIgnoreLabels;
+    else cleaned.numberIgnoreLabels = kept;
   }
-  return checkSettingsChanges({ ...stored, numberIgnoreLabels: kept });
+  const hosts = stored.extraHosts;
+  if (typeof hosts === 'object' && hosts !== null && !Array.isArray(hosts)) {
+    const check = extraHostChecker();
+    cleaned.extraHosts = Object.fromEntries(
+      Object.entries(hosts).map(([crm, list]) => [
+        crm,
+        Array.isArray(list)
+          ? list.filter((h) => typeof h !== 'string' || !repeated(check(crm as CrmName, h)))
+          : list,
+      ]),
+    );
+  }
+  return checkSettingsChanges(cleaned);
 }
