@@ -262,6 +262,21 @@ describe('OptionsForm dial and detection rules', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it('counts the other bad entries of a list after naming the first', () => {
+    const { onSave, type, save } = setup();
+    type('No phone number after these words', 'order#\ninvoice\nref 2\n#tag');
+    type('Your own numbers', '+49 30 9876543\n030 1234567');
+    type('Additional host names for HubSpot', 'crm.example.com, bad host, *.com');
+    save();
+    const items = within(screen.getByRole('alert')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'No phone number after these words: “order#” may hold only letters, with spaces, dots, colons or dashes between words, and a * at the end. 2 more entries are not valid either.',
+      'Your own numbers: “030 1234567” is not a number in international form such as +49 30 9876543.',
+      'Additional host names for HubSpot: “bad host” is not a valid host name or IP address. One more entry is not valid either.',
+    ]);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it('saves own numbers in E.164 and names one that is not international', async () => {
     const { onSave, type, save } = setup();
     type('Your own numbers', '030 9876543');

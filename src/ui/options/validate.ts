@@ -28,6 +28,7 @@ import { checkOrgHost, extraHostChecker } from '../../settings/checks/host.ts';
 import { checkIceServer } from '../../settings/checks/ice-checks.ts';
 import {
   describeProblem,
+  problemOf,
   type Checked,
   type FieldCode,
   type FieldProblem,
@@ -53,8 +54,10 @@ export function validate(
   sipDomain?: string,
 ): FieldError[] {
   const errors: FieldError[] = [];
-  const report = (field: string, label: string, problem: FieldProblem) => {
-    const message = t('optionsFieldError', label, describeProblem(problem, translate));
+  const report = (field: string, label: string, problem: FieldProblem, more = 0) => {
+    let message = t('optionsFieldError', label, describeProblem(problem, translate));
+    // A list names its first bad entry and counts the rest, so one save shows the whole job.
+    if (more > 0) message += ` ${more === 1 ? t('optionsOneMoreBad') : t('optionsMoreBad', more)}`;
     const { code, params } = problem;
     errors.push(params ? { field, message, code, params } : { field, message, code });
   };
@@ -106,8 +109,8 @@ export function validate(
   if (!locked('numberIgnoreLabels')) {
     const labels = lines(draft.numberIgnoreLabels);
     const name = t('optionsIgnoreLabelsLabel');
-    const bad = labels.map(checkIgnoreLabel).find((result) => !result.ok);
-    if (bad && !bad.ok) report('numberIgnoreLabels', name, bad);
+    const [bad, ...rest] = refusals(labels.map(checkIgnoreLabel));
+    if (bad) report('numberIgnoreLabels', name, bad, rest.length);
     else if (labels.length > MAX_LABELS) {
       report('numberIgnoreLabels', name, { code: 'tooMany', params: [String(MAX_LABELS)] });
     }
@@ -115,8 +118,8 @@ export function validate(
   check('defaultCountry', 'optionsCountryLabel', checkCountry(draft.defaultCountry));
   if (!locked('ownNumbers')) {
     const numbers = lines(draft.ownNumbers);
-    const bad = numbers.map(checkOwnNumber).find((r) => !r.ok);
-    if (bad && !bad.ok) report('ownNumbers', t('optionsOwnNumbersLabel'), bad);
+    const [bad, ...rest] = refusals(numbers.map(checkOwnNumber));
+    if (bad) report('ownNumbers', t('optionsOwnNumbersLabel'), bad, rest.length);
     else if (numbers.length > MAX_OWN_NUMBERS) {
       report('ownNumbers', t('optionsOwnNumbersLabel'), {
         code: 'tooMany',
@@ -131,10 +134,8 @@ export function validate(
     const extraHost = extraHostChecker();
     for (const crm of CRMS) {
       const check = (h: string) => (key === 'orgHosts' ? checkOrgHost(crm, h) : extraHost(crm, h));
-      const bad = lines(draft[key][crm])
-        .map(check)
-        .find((r) => !r.ok);
-      if (bad && !bad.ok) report(`${key}.${crm}`, t(hostLabels[key], CRM_LABELS[crm]), bad);
+      const [bad, ...rest] = refusals(lines(draft[key][crm]).map(check));
+      if (bad) report(`${key}.${crm}`, t(hostLabels[key], CRM_LABELS[crm]), bad, rest.length);
     }
   }
   if (!locked('hubspotToken')) {
@@ -143,4 +144,11 @@ export function validate(
   }
 
   return errors;
+}
+
+/** The refused entries of a list, in order. */
+function refusals<T>(results: Checked<T>[]): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const result of results) if (!result.ok) out.push(problemOf(result));
+  return out;
 }
