@@ -20,7 +20,7 @@ const rejected: RegistrationSnapshot = {
 const unreachable: RegistrationSnapshot = {
   state: 'failed',
   failure: 'server-unreachable',
-  detail: 'connection lost',
+  cause: 'connection-lost',
   retryAt: 500,
   since: 0,
 };
@@ -39,13 +39,13 @@ describe('registrationTransition', () => {
   it('never stays registered after the transport is lost (sip.js would)', () => {
     const lost = next(
       registered,
-      { type: 'unreachable', detail: 'connection lost', retryAt: 1500 },
+      { type: 'unreachable', cause: 'connection-lost', retryAt: 1500 },
       at,
     );
     expect(lost).toEqual({
       state: 'failed',
       failure: 'server-unreachable',
-      detail: 'connection lost',
+      cause: 'connection-lost',
       retryAt: 1500,
       since: at,
     });
@@ -60,7 +60,7 @@ describe('registrationTransition', () => {
   it('treats rejected credentials as final until the settings change', () => {
     const events: RegistrationEvent[] = [
       { type: 'register' },
-      { type: 'unreachable', detail: 'x' },
+      { type: 'unreachable', cause: 'connect-failed', detail: 'x' },
       { type: 'accepted' },
     ];
     for (const event of events) expect(next(rejected, event, at)).toBeNull();
@@ -83,9 +83,9 @@ describe('registrationTransition', () => {
 
   it('refuses moves that make no sense', () => {
     expect(next(unregistered, { type: 'accepted' }, at)).toBeNull();
-    expect(next(unregistered, { type: 'unreachable', detail: 'x' }, at)).toBeNull();
+    expect(next(unregistered, { type: 'unreachable', cause: 'connect-failed' }, at)).toBeNull();
     expect(next(registering, { type: 'register' }, at)).toBeNull();
-    expect(next(registering, { type: 'lapsed', detail: 'x' }, at)).toBeNull();
+    expect(next(registering, { type: 'lapsed' }, at)).toBeNull();
   });
 
   it('goes back to unregistered on stop, from anywhere', () => {
@@ -96,8 +96,29 @@ describe('registrationTransition', () => {
   });
 
   it('reports a lapsed refresh as a server error with its retry time', () => {
-    const lapsed = next(registered, { type: 'lapsed', detail: 'refresh failed', retryAt: 9 }, at);
-    expect(lapsed).toMatchObject({ state: 'failed', failure: 'server-error', retryAt: 9 });
+    const lapsed = next(registered, { type: 'lapsed', retryAt: 9 }, at);
+    expect(lapsed).toEqual({
+      state: 'failed',
+      failure: 'server-error',
+      cause: 'refresh-failed',
+      retryAt: 9,
+      since: at,
+    });
+  });
+
+  it('keeps a connection failure apart from its error text', () => {
+    const failed = next(
+      registering,
+      { type: 'unreachable', cause: 'connect-failed', detail: 'Error: WebSocket closed' },
+      at,
+    );
+    expect(failed).toEqual({
+      state: 'failed',
+      failure: 'server-unreachable',
+      cause: 'connect-failed',
+      detail: 'Error: WebSocket closed',
+      since: at,
+    });
   });
 });
 

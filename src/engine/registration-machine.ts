@@ -17,6 +17,7 @@
  */
 import type {
   AccountProblem,
+  RegistrationCause,
   RegistrationFailure,
   RegistrationSnapshot,
 } from '../protocol/phone-state.ts';
@@ -25,8 +26,8 @@ export type RegistrationEvent =
   | { type: 'register' }
   | { type: 'accepted' }
   | { type: 'rejected'; failure: RegistrationFailure; detail: string; retryAt?: number }
-  | { type: 'unreachable'; detail: string; retryAt?: number }
-  | { type: 'lapsed'; detail: string; retryAt?: number }
+  | { type: 'unreachable'; cause: RegistrationCause; detail?: string; retryAt?: number }
+  | { type: 'lapsed'; retryAt?: number }
   | { type: 'invalid'; problems: AccountProblem[] }
   | { type: 'stop' }
   | { type: 'reconfigure' };
@@ -57,12 +58,13 @@ export const initialRegistration = (now: number): RegistrationSnapshot => ({
 
 function failed(
   failure: RegistrationFailure,
-  detail: string,
   now: number,
-  retryAt?: number,
+  more: { detail?: string; cause?: RegistrationCause; retryAt?: number },
 ): RegistrationSnapshot {
-  const next: RegistrationSnapshot = { state: 'failed', failure, detail, since: now };
-  if (retryAt !== undefined) next.retryAt = retryAt;
+  const next: RegistrationSnapshot = { state: 'failed', failure, since: now };
+  if (more.cause !== undefined) next.cause = more.cause;
+  if (more.detail !== undefined) next.detail = more.detail;
+  if (more.retryAt !== undefined) next.retryAt = more.retryAt;
   return next;
 }
 
@@ -82,13 +84,13 @@ export function registrationTransition(
       return state === 'registered' ? current : { state: 'registered', since: now };
     case 'rejected':
       if (state !== 'registering' && state !== 'registered') return null;
-      return failed(event.failure, event.detail, now, event.retryAt);
+      return failed(event.failure, now, event);
     case 'unreachable':
       if (state === 'unregistered' || isFinal(current)) return null;
-      return failed('server-unreachable', event.detail, now, event.retryAt);
+      return failed('server-unreachable', now, event);
     case 'lapsed':
       if (state !== 'registered') return null;
-      return failed('server-error', event.detail, now, event.retryAt);
+      return failed('server-error', now, { cause: 'refresh-failed', ...event });
     case 'invalid':
       return { state: 'failed', failure: 'invalid-settings', problems: event.problems, since: now };
     case 'stop':

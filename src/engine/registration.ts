@@ -8,7 +8,7 @@
  */
 import { Registerer, RegistererState, TransportState, type UserAgent } from 'sip.js';
 import type { Logger } from '../core/logger.ts';
-import type { RegistrationSnapshot } from '../protocol/phone-state.ts';
+import type { RegistrationCause, RegistrationSnapshot } from '../protocol/phone-state.ts';
 import { backoffDelay, RECONNECT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { describeError } from './errors.ts';
 import { KeepAlive } from './keep-alive.ts';
@@ -71,7 +71,7 @@ export class Registration {
     try {
       await this.ua.start();
     } catch (error) {
-      this.retryLater(`connection failed: ${describeError(error)}`);
+      this.retryLater('connect-failed', describeError(error));
       return;
     }
     await this.firstAttempt;
@@ -109,7 +109,7 @@ export class Registration {
     if (!this.running) return;
     this.options.logger.warn('transport lost');
     this.options.onTransportLost();
-    this.retryLater('connection lost');
+    this.retryLater('connection-lost');
   };
 
   private async register(): Promise<void> {
@@ -163,13 +163,13 @@ export class Registration {
     if (registerer.state === RegistererState.Registered || this.current.state !== 'registered')
       return;
     const retryAt = this.schedule();
-    this.dispatch({ type: 'lapsed', detail: 'registration refresh failed', retryAt });
+    this.dispatch({ type: 'lapsed', retryAt });
   };
 
-  private retryLater(detail: string): void {
+  private retryLater(cause: RegistrationCause, detail?: string): void {
     if (!this.running || isFinal(this.current)) return;
     const retryAt = this.schedule();
-    this.dispatch({ type: 'unreachable', detail, retryAt });
+    this.dispatch({ type: 'unreachable', cause, retryAt, ...(detail ? { detail } : {}) });
   }
 
   /** One timer for the next attempt: reconnect if the transport is down, else REGISTER. */
@@ -191,7 +191,7 @@ export class Registration {
     try {
       await this.ua.reconnect();
     } catch (error) {
-      this.retryLater(`reconnect failed: ${describeError(error)}`);
+      this.retryLater('reconnect-failed', describeError(error));
     }
   }
 

@@ -39,6 +39,7 @@ export async function tryAccount(api: EngineApi, input: EngineAccount): Promise<
     return {
       registered: false,
       failure: registration.failure ?? 'server-error',
+      ...(registration.cause ? { cause: registration.cause } : {}),
       ...(registration.detail ? { detail: registration.detail } : {}),
     };
   } finally {

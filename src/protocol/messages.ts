@@ -17,6 +17,7 @@ import type {
   MediaStatus,
   PhoneSnapshot,
   RecordRef,
+  RegistrationCause,
   RegistrationFailure,
   AccountProblem,
 } from './phone-state.ts';
@@ -66,6 +67,7 @@ export type AccountTestResult =
   | {
       registered: false;
       failure: RegistrationFailure | 'timeout';
+      cause?: RegistrationCause;
       detail?: string;
       /** With `invalid-settings` from the engine: the fields it refused, as codes. */
       problems?: AccountProblem[];

@@ -24,11 +24,20 @@ export interface AccountProblem extends FieldProblem {
   field: AccountField;
 }
 
+/**
+ * What went wrong on the way to the registrar, as a code: the engine has no message catalogue,
+ * so the views put it into the agent's language (`registrationDetail`).
+ */
+export type RegistrationCause =
+  'connect-failed' | 'connection-lost' | 'reconnect-failed' | 'refresh-failed';
+
 export interface RegistrationSnapshot {
   state: RegistrationState;
   /** Set when state is `failed`, or while reconnecting after a transport loss. */
   failure?: RegistrationFailure;
-  /** SIP status or transport detail, for the UI's "details" line. */
+  /** Set when the failure came from the connection or a refresh, not a REGISTER response. */
+  cause?: RegistrationCause;
+  /** The SIP status (`403 Forbidden`) or the transport's own error text, shown as is. */
   detail?: string;
   /** With `invalid-settings`: each field the engine refused, as a code the views translate. */
   problems?: AccountProblem[];

@@ -3,6 +3,7 @@ import type { RegistrationFailure } from '../../protocol/phone-state.ts';
 import type { AccountTestResult } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
 import { describeAccountProblems } from '../shared/account-problems.ts';
+import { registrationDetail } from '../shared/registration-detail.ts';
 
 interface Props {
   /** Validates the form first; returns undefined when it is not valid. */
@@ -23,7 +24,7 @@ function describe(result: AccountTestResult): Outcome {
   if (result.registered) return { ok: true, text: t('optionsTestOk', Math.round(result.ms)) };
   const detail = result.problems
     ? describeAccountProblems(result.problems).join(' ')
-    : result.detail;
+    : registrationDetail(result);
   return { ok: false, text: t(FAILURE_KEYS[result.failure]), detail };
 }
 

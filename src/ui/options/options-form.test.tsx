@@ -352,6 +352,22 @@ describe('OptionsForm account test and devices', () => {
     expect(screen.getByText(/403 Forbidden/)).toBeVisible();
   });
 
+  it('says in words why the server could not be reached', async () => {
+    const { onTest } = setup();
+    onTest.mockResolvedValueOnce({
+      registered: false,
+      failure: 'server-unreachable',
+      cause: 'connect-failed',
+      detail: 'Error: WebSocket closed',
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Test account' }));
+    expect(
+      await screen.findByText('(Could not connect to the server (Error: WebSocket closed))', {
+        exact: false,
+      }),
+    ).toBeVisible();
+  });
+
   it('does not test an invalid account', () => {
     const { onTest, type } = setup();
     type('SIP address', 'alice');

@@ -44,6 +44,27 @@ describe('RegistrationStatus', () => {
     expect(screen.getByText(/Check the server address/)).toBeInTheDocument();
   });
 
+  it('says in words what failed on the connection, with the error text as is', () => {
+    setup({
+      state: 'failed',
+      failure: 'server-unreachable',
+      cause: 'connect-failed',
+      detail: 'Error: WebSocket closed wss://pbx.example.test:8089/ws (code: 1006)',
+    });
+    expect(
+      screen.getByText(
+        'Details: Could not connect to the server (Error: WebSocket closed wss://pbx.example.test:8089/ws (code: 1006))',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('names a refresh the server did not renew, which has no error text', () => {
+    setup({ state: 'failed', failure: 'server-error', cause: 'refresh-failed' });
+    expect(
+      screen.getByText('Details: The server did not renew the registration'),
+    ).toBeInTheDocument();
+  });
+
   it('sends incomplete settings to the options', () => {
     const { onOpenOptions } = setup({ state: 'unregistered', failure: 'invalid-settings' });
     expect(screen.getByText('Not connected to the phone system')).toBeInTheDocument();

@@ -5,6 +5,7 @@ import type {
 } from '../../protocol/phone-state.ts';
 import { t } from '../i18n.ts';
 import { describeAccountProblems } from '../shared/account-problems.ts';
+import { registrationDetail } from '../shared/registration-detail.ts';
 
 interface Props {
   registration: RegistrationSnapshot;
@@ -34,7 +35,8 @@ export function RegistrationStatus({
   onOpenOptions,
   onOpenOnboarding,
 }: Props) {
-  const { state, failure, detail, problems } = registration;
+  const { state, failure, problems } = registration;
+  const detail = registrationDetail(registration);
   const advice = failure && FAILURE_KEYS[failure];
   // A retry in progress needs no action; a stopped phone with fixable settings does.
   const needsOptions =
