@@ -34,6 +34,9 @@ function diagnoseUrl(text: string): Checked<string> {
 export function checkServerUrl(input: string): Checked<string> {
   const text = input.trim();
   if (text === '') return fail('required');
+  // Checked on the text as typed: URL would percent-encode a space into the host name.
+  const space = /^[a-z]+:\/\/[^/?#]*?(\s)/i.exec(text)?.[1];
+  if (space !== undefined) return fail('invalidChars', showChar(space));
 
   let url: URL;
   try {
@@ -42,7 +45,8 @@ export function checkServerUrl(input: string): Checked<string> {
     return diagnoseUrl(text);
   }
   if (url.protocol !== 'wss:' && url.protocol !== 'ws:') return fail('invalidUrl');
-  if (url.username || url.password || url.hash) return fail('invalidUrl');
+  if (url.username || url.password) return fail('urlCredentials');
+  if (url.hash || text.endsWith('#')) return fail('urlFragment');
   if (url.hostname === '') return fail('missingHost');
   if (url.port !== '' && !isPort(url.port)) return fail('invalidPort', url.port);
 

@@ -10,6 +10,8 @@ export const FIELD_CODES = [
   'tooMany',
   'invalidChars',
   'invalidUrl',
+  'urlCredentials',
+  'urlFragment',
   'insecureUrl',
   'missingHost',
   'invalidPort',
@@ -62,7 +64,15 @@ export function describeProblem(
   problem: FieldProblem,
   translate: (key: string, substitutions: string[]) => string,
 ): string {
-  return translate(fieldMessageName(problem.code), problem.params ?? []);
+  const params = problem.params ?? [];
+  if (problem.code === 'invalidChars' && params[0]?.startsWith('U+')) {
+    // A space is named as one; other invisible characters by their code point (showChar).
+    const char = String.fromCodePoint(parseInt(params[0].slice(2), 16));
+    return /\p{Z}/u.test(char)
+      ? translate('fieldErrSpace', [])
+      : translate('fieldErrInvisibleChar', params);
+  }
+  return translate(fieldMessageName(problem.code), params);
 }
 
 /** A character as the agent can read it: control characters and spaces as `U+0007`. */

@@ -51,6 +51,23 @@ describe('OptionsForm validation', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it('says what is wrong with a server address in words the agent can act on', () => {
+    const { type, save } = setup();
+    type('Server URL (WebSocket)', 'wss://pbx example.com/ws');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Server URL (WebSocket): Spaces cannot be used here.',
+    );
+    type('Server URL (WebSocket)', 'wss://1001:secret@pbx.example.com/ws');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Server URL (WebSocket): The address cannot hold a user name or password',
+    );
+    type('Display name', 'Max\u0007');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Display name: The invisible character U+0007 cannot be used here.',
+    );
+  });
+
   it('names the ICE server row and the CRM whose hosts are wrong', () => {
     const { type, save } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Add ICE server' }));
@@ -228,9 +245,7 @@ describe('OptionsForm with a SIP domain set by policy', () => {
     const { onSave, type, save } = setup(view);
     type('SIP address', '10 01');
     save();
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'SIP address: “U+0020” cannot be used here.',
-    );
+    expect(screen.getByRole('alert')).toHaveTextContent('SIP address: Spaces cannot be used here.');
     expect(onSave).not.toHaveBeenCalled();
   });
 });
