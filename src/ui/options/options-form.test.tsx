@@ -49,6 +49,12 @@ describe('OptionsForm validation', () => {
     );
     await waitFor(() => expect(field).toHaveFocus());
     expect(onSave).not.toHaveBeenCalled();
+
+    // A second save with the same mistake takes the agent back to it again.
+    const button = screen.getByRole('button', { name: 'Save' });
+    button.focus();
+    save();
+    await waitFor(() => expect(field).toHaveFocus());
   });
 
   it('says what is wrong with a server address in words the agent can act on', () => {

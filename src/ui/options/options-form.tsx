@@ -33,7 +33,8 @@ export function OptionsForm(props: OptionsFormProps) {
   const [view, setView] = useState(props.view);
   const [draft, setDraft] = useState<Draft>(() => toDraft(props.view));
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [focus, setFocus] = useState<string>();
+  // An object per request: a second failed save must move focus again to the same field.
+  const [focus, setFocus] = useState<{ field: string }>();
   const [status, setStatus] = useState<Status>();
   const locked = (key: SettingKey) => view.locked.includes(key);
   const sipDomain = view.sipDomain?.name;
@@ -44,13 +45,14 @@ export function OptionsForm(props: OptionsFormProps) {
     // Deliberately keyed on the draft only: re-checking when the errors change would loop.
   }, [draft]);
   useEffect(() => {
-    if (focus) document.getElementById(fieldId(focus))?.focus();
+    if (focus) document.getElementById(fieldId(focus.field))?.focus();
   }, [focus]);
 
   const check = (): boolean => {
     const found = validate(draft, locked, sipDomain);
     setErrors(found);
-    setFocus(found[0]?.field);
+    const first = found[0];
+    if (first) setFocus({ field: first.field });
     return found.length === 0;
   };
 
