@@ -2,7 +2,7 @@
  * The toolbar badge: a registration or microphone problem first, else the missed calls.
  */
 import { t } from '../core/i18n.ts';
-import type { PhoneSnapshot } from '../protocol/phone-state.ts';
+import { microphoneNeedsSetup, type PhoneSnapshot } from '../protocol/phone-state.ts';
 
 export interface Badge {
   text: string;
@@ -16,9 +16,10 @@ const MISSED = '#b06000';
 export function badgeFor(snapshot: PhoneSnapshot | undefined, missed: number): Badge {
   const reg = snapshot?.registration;
   if (reg && (reg.state === 'failed' || reg.failure !== undefined)) {
-    return { text: '!', color: PROBLEM, title: t('badgeRegistrationProblem') };
+    const title = reg.failure === 'no-account' ? 'badgeNoAccount' : 'badgeRegistrationProblem';
+    return { text: '!', color: PROBLEM, title: t(title) };
   }
-  if (snapshot?.media === 'blocked' || snapshot?.media === 'missing') {
+  if (microphoneNeedsSetup(snapshot?.media)) {
     return { text: '!', color: PROBLEM, title: t('badgeMicrophoneProblem') };
   }
   if (missed > 0) {

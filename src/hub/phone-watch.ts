@@ -1,10 +1,15 @@
 /**
  * Reacts to the engine's state pushes: remembers the snapshot in session storage, counts
  * missed calls, keeps the badge and the call notifications in step, and opens the microphone
- * onboarding when the microphone turns out blocked or missing. Pushes are applied one at a
- * time, each from the state the previous one stored, so a worker restart loses nothing.
+ * onboarding when the microphone turns out not yet allowed, blocked or missing. Pushes are
+ * applied one at a time, each from the state the previous one stored, so a worker restart
+ * loses nothing.
  */
-import type { CallSnapshot, MediaStatus, PhoneSnapshot } from '../protocol/phone-state.ts';
+import {
+  microphoneNeedsSetup,
+  type CallSnapshot,
+  type PhoneSnapshot,
+} from '../protocol/phone-state.ts';
 import { badgeFor, showBadge } from './badge.ts';
 import { missedCalls, newlyIncoming, stoppedRinging } from './calls.ts';
 import { sendPendingDtmf } from './dial.ts';
@@ -17,8 +22,6 @@ import { readSession, writeSession } from './session.ts';
 const MAX_COUNTED = 100;
 
 let queue: Promise<void> = Promise.resolve();
-
-const bad = (media: MediaStatus | undefined) => media === 'blocked' || media === 'missing';
 
 async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<void> {
   const session = await readSession();
@@ -40,7 +43,11 @@ async function apply(snapshot: PhoneSnapshot, changed?: CallSnapshot): Promise<v
     ...newlyIncoming(prev, snapshot).map(notifyIncoming),
     ...stoppedRinging(prev, snapshot).map(clearCallNotification),
   ]);
-  if (bad(snapshot.media) && !bad(prev?.media)) await openOnboarding();
+  // A microphone not yet allowed opens the page too: the engine can never ask for it, so on a
+  // fresh install this page is the only way to calls. Once per change, not on every push.
+  if (microphoneNeedsSetup(snapshot.media) && !microphoneNeedsSetup(prev?.media)) {
+    await openOnboarding();
+  }
   await sendPendingDtmf(snapshot);
 }
 

@@ -5,7 +5,13 @@
  */
 import { createLogger } from '../core/logger.ts';
 import type { EngineConfig } from '../protocol/messages.ts';
-import type { CallSnapshot, MediaStatus, PhoneSnapshot } from '../protocol/phone-state.ts';
+import {
+  microphoneNeedsSetup,
+  type CallSnapshot,
+  type MediaStatus,
+  type PhoneSnapshot,
+  type RegistrationSnapshot,
+} from '../protocol/phone-state.ts';
 import { handleMessages, pushMessage, sendMessage } from '../protocol/runtime.ts';
 import { isFromExtension } from '../protocol/sender.ts';
 import { checkPayload } from '../protocol/validate.ts';
@@ -30,8 +36,6 @@ const done = async (action: Promise<void> | void): Promise<null> => {
  */
 const refusal = (key: `engine${string}`) => new Error(key);
 
-const usable = (media: MediaStatus) => media === 'ok' || media === 'unknown';
-
 export function startHost(api: EngineApi): void {
   const audio = createRemoteAudio();
   const ringer = createRinger();
@@ -44,13 +48,13 @@ export function startHost(api: EngineApi): void {
   let media: MediaStatus = 'unknown';
 
   const snapshot = (): PhoneSnapshot => {
-    const base = slot.current()?.snapshot() ?? {
-      registration: { state: 'unregistered' as const, since },
-      calls: [],
-      media,
-    };
+    const idle: RegistrationSnapshot = slot.accountMissing()
+      ? { state: 'unregistered', failure: 'no-account', since }
+      : { state: 'unregistered', since };
+    const base = slot.current()?.snapshot() ?? { registration: idle, calls: [], media };
     // The engine knows when getUserMedia failed; the permission check knows the rest.
-    return { ...base, media: usable(media) && base.media !== 'unknown' ? base.media : media };
+    const engineKnows = !microphoneNeedsSetup(media) && base.media !== 'unknown';
+    return { ...base, media: engineKnows ? base.media : media };
   };
 
   const push = (changed?: CallSnapshot) => {
@@ -77,6 +81,7 @@ export function startHost(api: EngineApi): void {
    */
   const requireMicrophone = async () => {
     const status = media === 'ok' ? media : await recheck();
+    if (status === 'not-yet-allowed') throw refusal('engineMicrophoneNotYetAllowed');
     if (status === 'blocked') throw refusal('engineMicrophoneBlocked');
     if (status === 'missing') throw refusal('engineMicrophoneMissing');
   };

@@ -15,7 +15,9 @@ async function permission(): Promise<PermissionStatus | null> {
 export async function checkMicrophone(): Promise<MediaStatus> {
   const status = await permission();
   if (!status) return 'unknown';
-  if (status.state !== 'granted') return 'blocked';
+  // `prompt` is not a refusal: nobody has answered yet, and only a visible page can ask.
+  if (status.state === 'prompt') return 'not-yet-allowed';
+  if (status.state === 'denied') return 'blocked';
 
   const devices = await navigator.mediaDevices.enumerateDevices();
   return devices.some((d) => d.kind === 'audioinput') ? 'ok' : 'missing';

@@ -56,11 +56,16 @@ const config = (user: string | null, microphoneId = ''): EngineConfig => ({
 const activeCall = { id: 'c1', state: 'active' } as CallSnapshot;
 
 describe('createPhoneSlot', () => {
-  it('builds no phone without an account', async () => {
+  it('builds no phone without an account, and says so once configured', async () => {
     const { slot, phones } = harness();
+    expect(slot.accountMissing()).toBe(false); // not configured yet: nothing is known
     await slot.apply(config(null));
     expect(slot.current()).toBeNull();
     expect(phones).toHaveLength(0);
+    expect(slot.accountMissing()).toBe(true);
+
+    await slot.apply(config('alice'));
+    expect(slot.accountMissing()).toBe(false);
   });
 
   it('re-registers the same phone when only the account changes', async () => {

@@ -12,6 +12,8 @@ const log = createLogger('offscreen:phone');
 
 export interface PhoneSlot {
   current(): PhoneLike | null;
+  /** The configuration in force names no account (a fresh install): no phone is built. */
+  accountMissing(): boolean;
   apply(config: EngineConfig): Promise<void>;
 }
 
@@ -79,5 +81,5 @@ export function createPhoneSlot(api: EngineApi, hooks: SlotHooks): PhoneSlot {
     }
   };
 
-  return { current: () => phone, apply };
+  return { current: () => phone, accountMissing: () => built !== null && !built.account, apply };
 }

@@ -7,8 +7,13 @@ import type { FieldProblem } from '../settings/checks/problem.ts';
 
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
 
+/** `no-account`: the settings name no account (a fresh install), so nothing registers. */
 export type RegistrationFailure =
-  'credentials-rejected' | 'server-unreachable' | 'server-error' | 'invalid-settings';
+  | 'credentials-rejected'
+  | 'server-unreachable'
+  | 'server-error'
+  | 'invalid-settings'
+  | 'no-account';
 
 /** The account's fields, as the engine names them (`EngineAccount` in messages.ts). */
 export type AccountField =
@@ -33,7 +38,10 @@ export type RegistrationCause =
 
 export interface RegistrationSnapshot {
   state: RegistrationState;
-  /** Set when state is `failed`, or while reconnecting after a transport loss. */
+  /**
+   * Set when state is `failed`, while reconnecting after a transport loss, and with
+   * `unregistered` when there is no account to register.
+   */
   failure?: RegistrationFailure;
   /** Set when the failure came from the connection or a refresh, not a REGISTER response. */
   cause?: RegistrationCause;
@@ -106,7 +114,15 @@ export interface CallSnapshot {
   record?: RecordRef;
 }
 
-export type MediaStatus = 'unknown' | 'ok' | 'blocked' | 'missing';
+/**
+ * `not-yet-allowed`: the permission is still at Chrome's `prompt`, neither allowed nor blocked
+ * (a fresh install, or a prompt dismissed without an answer).
+ */
+export type MediaStatus = 'unknown' | 'ok' | 'not-yet-allowed' | 'blocked' | 'missing';
+
+/** Whether calls need the agent to do something about the microphone first. */
+export const microphoneNeedsSetup = (media: MediaStatus | undefined): boolean =>
+  media === 'not-yet-allowed' || media === 'blocked' || media === 'missing';
 
 export interface PhoneSnapshot {
   registration: RegistrationSnapshot;

@@ -60,7 +60,8 @@ describe('extension pages in English', () => {
   it('shows the registration the engine reports: ready once the account is saved', async () => {
     const { page, errors } = await open(browser, 'popup', '.phone');
     const status = page.getByRole('region', { name: 'Phone status' });
-    await status.getByText('Not connected to the phone system').waitFor();
+    await status.getByText('No phone account set up yet').waitFor();
+    expect(await status.getByRole('button', { name: 'Set up phone account' }).count()).toBe(1);
 
     const hub = hubClient(page);
     const account = { sipUri: 'sip:u39@sip.test', password: ACCOUNTS.u39 ?? '' };
@@ -113,10 +114,12 @@ describe('extension pages in German (--lang=de)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the popup in German: no account, and the microphone blocked', async () => {
+  it('shows the popup in German: no account, and the microphone not yet allowed', async () => {
     const { page, errors } = await open(browser, 'popup', '.phone');
-    await page.getByText('Nicht mit der Telefonanlage verbunden').waitFor();
-    await page.getByText('Das Mikrofon ist blockiert', { exact: false }).waitFor();
+    await page.getByText('Noch kein Telefonkonto eingerichtet').waitFor();
+    expect(await page.getByRole('button', { name: 'Telefonkonto einrichten' }).count()).toBe(1);
+    await page.getByText('Das Mikrofon ist noch nicht erlaubt', { exact: false }).waitFor();
+    expect(await page.getByText('blockiert', { exact: false }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Mikrofon erlauben' }).count()).toBe(1);
     const shown = await text(page);
     expect(shown).not.toMatch(RAW_KEY);
@@ -126,7 +129,7 @@ describe('extension pages in German (--lang=de)', () => {
 
   it('shows the missing grant: onboarding tab, badge, and a dial refused with why', async () => {
     const hub = hubClient((await open(browser, 'popup', '.phone')).page);
-    expect((await hub.send('phone.snapshot', null)).media).toBe('blocked');
+    expect((await hub.send('phone.snapshot', null)).media).toBe('not-yet-allowed');
     await expect
       .poll(() => browser.context.pages().some((p) => p.url().includes('extension/onboarding/')))
       .toBe(true);

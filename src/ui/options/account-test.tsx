@@ -15,6 +15,7 @@ const FAILURE_KEYS: Record<RegistrationFailure | 'timeout', string> = {
   'server-unreachable': 'optionsTestUnreachable',
   'server-error': 'optionsTestServerError',
   'invalid-settings': 'optionsTestSettings',
+  'no-account': 'optionsTestSettings',
   timeout: 'optionsTestTimeout',
 };
 

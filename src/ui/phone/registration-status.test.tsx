@@ -73,6 +73,23 @@ describe('RegistrationStatus', () => {
     expect(onOpenOptions).toHaveBeenCalledOnce();
   });
 
+  it('asks a fresh install to set up the account, with a button to the options', () => {
+    const { onOpenOptions } = setup({ state: 'unregistered', failure: 'no-account' });
+    expect(screen.getByText('No phone account set up yet')).toBeInTheDocument();
+    expect(screen.getByText(/enter your phone account in the options/)).toBeInTheDocument();
+    expect(screen.queryByText(/Not connected/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Set up phone account' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('says a microphone nobody was asked for is not allowed yet, not that it is blocked', () => {
+    const { onOpenOnboarding } = setup({ state: 'registered' }, 'not-yet-allowed');
+    expect(screen.getByText(/microphone has not been allowed yet/)).toBeInTheDocument();
+    expect(screen.queryByText(/blocked/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow microphone' }));
+    expect(onOpenOnboarding).toHaveBeenCalledOnce();
+  });
+
   it('shows a reconnect in progress as such, not as a failure', () => {
     setup({ state: 'registering', failure: 'server-unreachable', retryAt: T0 + 2000 });
     expect(screen.getByText('Connection lost. Reconnecting…')).toBeInTheDocument();

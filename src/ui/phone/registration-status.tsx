@@ -19,12 +19,22 @@ const FAILURE_KEYS: Record<RegistrationFailure, string> = {
   'server-unreachable': 'regFailUnreachable',
   'server-error': 'regFailServer',
   'invalid-settings': 'regFailSettings',
+  'no-account': 'regNoAccountHint',
+};
+
+const MEDIA_KEYS: Record<MediaStatus, { text: string; action: string } | undefined> = {
+  unknown: undefined,
+  ok: undefined,
+  'not-yet-allowed': { text: 'mediaNotYetAllowed', action: 'mediaAllow' },
+  blocked: { text: 'mediaBlocked', action: 'mediaAllow' },
+  missing: { text: 'mediaMissing', action: 'mediaCheck' },
 };
 
 function headline({ state, failure }: RegistrationSnapshot): string {
   if (state === 'registered') return t('regRegistered');
   if (state === 'failed') return t('regFailed');
   if (state === 'registering') return t(failure ? 'regReconnecting' : 'regRegistering');
+  if (failure === 'no-account') return t('regNoAccount');
   return t('regUnregistered');
 }
 
@@ -41,6 +51,7 @@ export function RegistrationStatus({
   // A retry in progress needs no action; a stopped phone with fixable settings does.
   const needsOptions =
     state !== 'registering' && failure !== undefined && failure !== 'server-error';
+  const mediaKeys = MEDIA_KEYS[media];
 
   return (
     <section class={`status status-${state}`} aria-label={t('regSectionLabel')}>
@@ -59,14 +70,14 @@ export function RegistrationStatus({
       )}
       {needsOptions && (
         <button type="button" onClick={onOpenOptions}>
-          {t('regOpenOptions')}
+          {t(failure === 'no-account' ? 'regSetUpAccount' : 'regOpenOptions')}
         </button>
       )}
-      {(media === 'blocked' || media === 'missing') && (
+      {mediaKeys && (
         <div class="media-problem">
-          <p>{t(media === 'blocked' ? 'mediaBlocked' : 'mediaMissing')}</p>
+          <p>{t(mediaKeys.text)}</p>
           <button type="button" onClick={onOpenOnboarding}>
-            {t(media === 'blocked' ? 'mediaAllow' : 'mediaCheck')}
+            {t(mediaKeys.action)}
           </button>
         </div>
       )}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { PhoneSnapshot } from '../protocol/phone-state.ts';
+import { badgeFor } from './badge.ts';
+
+const snapshot = (overrides: Partial<PhoneSnapshot>): PhoneSnapshot => ({
+  registration: { state: 'registered', since: 0 },
+  calls: [],
+  media: 'ok',
+  ...overrides,
+});
+
+describe('badgeFor', () => {
+  it('asks a fresh install for its account before anything else', () => {
+    const fresh = snapshot({
+      registration: { state: 'unregistered', failure: 'no-account', since: 0 },
+      media: 'not-yet-allowed',
+    });
+    expect(badgeFor(fresh, 0)).toMatchObject({ text: '!', title: 'badgeNoAccount' });
+  });
+
+  it('flags a microphone not yet allowed like a blocked one', () => {
+    for (const media of ['not-yet-allowed', 'blocked', 'missing'] as const) {
+      expect(badgeFor(snapshot({ media }), 2).title).toBe('badgeMicrophoneProblem');
+    }
+    expect(badgeFor(snapshot({}), 2).text).toBe('2');
+  });
+});
