@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseSegment } from '../../numbers/parse-segment.ts';
 import { checkSipDomain } from '../../policy/validators.ts';
 import { checkServerUrl, checkSipUri } from './account-checks.ts';
 import {
@@ -6,6 +7,7 @@ import {
   checkIgnoreLabel,
   checkInternationalPrefix,
   checkOutsideLinePrefix,
+  checkOwnNumber,
 } from './dialling-checks.ts';
 import { checkHostName, checkHostPattern, checkOrgHost, extraHostChecker } from './host.ts';
 import { checkIceServer, checkIceUri } from './ice-checks.ts';
@@ -189,6 +191,33 @@ describe('filter labels', () => {
   it('lower-cases a label, as the matcher reads it', () => {
     expect(checkIgnoreLabel(' Kundennr ')).toEqual({ ok: true, value: 'kundennr' });
   });
+});
+
+describe('own numbers', () => {
+  it.each([
+    ['+49 30 1234567', '+49301234567'],
+    ['+49 (30) 123-4567', '+49301234567'],
+    // The trunk prefix in brackets is not dialled from abroad.
+    ['+49 (0)30 1234567', '+49301234567'],
+    ['+49(0)30-1234567', '+49301234567'],
+    ['+49 ( 0 ) 30 1234567', '+49301234567'],
+    ['(+49) (0)30 1234567', '+49301234567'],
+    ['+44 (0)20 7946 0958', '+442079460958'],
+  ])('%s → %s', (input, expected) => {
+    expect(checkOwnNumber(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it('stores what the dialler reads from the same text', () => {
+    const typed = '+49 (0)30 1234567';
+    expect(checkOwnNumber(typed)).toEqual({ ok: true, value: parseSegment(typed, 'DE')?.e164 });
+  });
+
+  it.each(['030 1234567', '0049 (0)30 1234567', '0049 30 1234567', '(0)30 1234567', '+0 30 123'])(
+    'refuses %s, not international',
+    (input) => {
+      expect(checkOwnNumber(input)).toEqual({ ok: false, code: 'invalidNumber', params: [input] });
+    },
+  );
 });
 
 describe('ICE servers', () => {

@@ -54,8 +54,19 @@ const LABEL = /^(?=.*\p{L})[\p{L}º .:-]*(?:[\p{L}º]\*)?$/u;
 export const MAX_OWN_NUMBERS = 50;
 const E164 = /^\+[1-9]\d{5,14}$/;
 
+// `+49 (0)30 …`: the `(0)` is the trunk prefix, not dialled after a calling code; the dialler
+// drops it the same way (src/numbers/parse-segment.ts).
+const TRUNK_AFTER_CALLING_CODE = /^\(?\s*\+\s*([1-9]\d{0,2})\s*\)?\s*\(\s*0\s*\)/;
+
+/** `+49 (0)30 987-6543` → `+49309876543`: a number as typed, without separators or `(0)`. */
+export const compactNumber = (typed: string): string =>
+  typed
+    .trim()
+    .replace(TRUNK_AFTER_CALLING_CODE, '+$1')
+    .replace(/[\s()./-]/g, '');
+
 /** One of the organisation's own numbers, as typed with separators: E.164 once they are gone. */
 export function checkOwnNumber(input: string): Checked<string> {
-  const number = input.trim().replace(/[\s()./-]/g, '');
+  const number = compactNumber(input);
   return E164.test(number) ? ok(number) : fail('invalidNumber', input.trim());
 }

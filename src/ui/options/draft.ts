@@ -7,6 +7,7 @@ import type { CrmName } from '../../protocol/phone-state.ts';
 import type { IceServer, SettingKey, Settings } from '../../settings/settings.ts';
 import type { SettingsPatch, SettingsView } from '../../protocol/messages.ts';
 import type { SecretKey } from '../../settings/store.ts';
+import { compactNumber } from '../../settings/checks/dialling-checks.ts';
 
 export const CRMS: CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
 
@@ -86,9 +87,6 @@ function hostLists(text: Record<CrmName, string>): Record<CrmName, string[]> {
   };
 }
 
-/** `+49 (30) 987-6543` → `+49309876543`: the settings store keeps E.164. */
-export const compactNumber = (typed: string): string => typed.replace(/[\s()./-]/g, '');
-
 export const lines = (text: string): string[] =>
   text
     .split(/[\n,]/)
@@ -122,6 +120,7 @@ function fromDraft({ forget: _, ...draft }: Draft): Settings {
     outsideLinePrefix: draft.outsideLinePrefix.trim(),
     internationalPrefix: draft.internationalPrefix.trim(),
     numberIgnoreLabels: lines(draft.numberIgnoreLabels),
+    // The settings store keeps E.164, as the caller lookup compares it.
     ownNumbers: lines(draft.ownNumbers).map(compactNumber),
     hubspotToken: draft.hubspotToken.trim(),
     iceServers: iceServers(draft.iceServers),

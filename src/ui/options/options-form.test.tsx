@@ -310,6 +310,25 @@ describe('OptionsForm dial and detection rules', () => {
     );
   });
 
+  it('saves an own number written with (0) after the calling code without the 0', async () => {
+    const { onSave, type, save } = setup();
+    type('Your own numbers', '+49 (0)30 1234567\n+49(0)30-7654321');
+    save();
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({ ownNumbers: ['+49301234567', '+49307654321'] }),
+    );
+  });
+
+  it('refuses an own number after 00 with the (0), as any not in international form', () => {
+    const { onSave, type, save } = setup();
+    type('Your own numbers', '0049 (0)30 1234567');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Your own numbers: “0049 (0)30 1234567” is not a number in international form',
+    );
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it('names an extra host given for two CRMs at the second', () => {
     const { onSave, type, save } = setup();
     type('Additional host names for Salesforce', 'crm.example.com');
