@@ -22,9 +22,20 @@ export const CRM_NAMES: readonly CrmName[] = ['salesforce', 'hubspot', 'zendesk'
  */
 export function isBuiltInHost(crm: CrmName, host: string): boolean {
   const name = hostPattern(host).replace(/^\./, '');
-  return HOSTS[crm].some((h) =>
-    h.startsWith('.') ? name.endsWith(h) || name === h.slice(1) : name === h,
-  );
+  return HOSTS[crm].some((h) => matches(h, name));
+}
+
+/** A CRM's own hosts as settings write them: `*.zendesk.com`, `app.hubspot.com`. */
+export const builtInHosts = (crm: CrmName): string[] =>
+  HOSTS[crm].map((h) => (h.startsWith('.') ? `*${h}` : h));
+
+/**
+ * Whether two hosts as settings write them take in a host in common, either way round:
+ * `*.example.com` and `crm.example.com` do, so do `*.example.com` and `*.eu.example.com`.
+ */
+export function hostsOverlap(a: string, b: string): boolean {
+  const [p, q] = [hostPattern(a), hostPattern(b)];
+  return matches(p, q.replace(/^\./, '')) || matches(q, p.replace(/^\./, ''));
 }
 
 /** Host names per CRM as settings write them: `crm.example.com`, or `*.example.com`. */
@@ -58,11 +69,7 @@ export function crmOfUrl(
   for (const crm of CRM_NAMES) {
     const own = orgHosts[crm]?.length ? orgHosts[crm] : HOSTS[crm];
     const patterns = [...own, ...(extraHosts[crm] ?? [])].map(hostPattern);
-    // `*.example.com` takes example.com too, as Chrome's match patterns (content scripts,
-    // host access, context menu) do.
-    const hit = patterns.some((p) =>
-      p.startsWith('.') ? host.endsWith(p) || host === p.slice(1) : host === p,
-    );
+    const hit = patterns.some((p) => matches(p, host));
     if (hit && isAgentPage(crm, parsed)) return { crm, origin: parsed.origin };
   }
   return undefined;
@@ -94,6 +101,17 @@ function hostPattern(host: string): string {
   // The built-in suffixes are written `.x` already.
   const name = host.trim().toLowerCase();
   return name.startsWith('*.') ? name.slice(1) : name;
+}
+
+/**
+ * Whether a pattern (`.x` for x and its subdomains, else one host) takes in the host `name`.
+ * `*.example.com` takes example.com too, as Chrome's match patterns (content scripts, host
+ * access, context menu) do.
+ */
+function matches(pattern: string, name: string): boolean {
+  return pattern.startsWith('.')
+    ? name.endsWith(pattern) || name === pattern.slice(1)
+    : name === pattern;
 }
 
 /** Zendesk's help center shares the host; only the agent workspace has the session we use. */

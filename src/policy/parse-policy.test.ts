@@ -187,6 +187,33 @@ describe('parsePolicy: whole policies', () => {
     expect(policy.ignored).toMatchObject([{ key: 'extraHosts.zendesk[0]', reason: 'hostTwice' }]);
   });
 
+  it('ignores an extra host sharing hosts with another CRM’s, naming it', () => {
+    const policy = parsePolicy({
+      extraHosts: {
+        salesforce: ['*.example.com'],
+        hubspot: ['acme.zendesk.com'],
+        zendesk: ['crm.example.com', 'help.example.org'],
+      },
+    });
+    expect(policy.values).toEqual({
+      extraHosts: { salesforce: ['*.example.com'], hubspot: [], zendesk: ['help.example.org'] },
+    });
+    expect(policy.ignored).toEqual([
+      {
+        key: 'extraHosts.hubspot[0]',
+        reason: 'hostOverlap',
+        params: ['acme.zendesk.com', '*.zendesk.com'],
+        value: 'acme.zendesk.com',
+      },
+      {
+        key: 'extraHosts.zendesk[0]',
+        reason: 'hostOverlap',
+        params: ['crm.example.com', '*.example.com'],
+        value: 'crm.example.com',
+      },
+    ]);
+  });
+
   it("keeps only an org's own hosts that are that CRM's, naming the others", () => {
     const policy = parsePolicy({
       orgHosts: { hubspot: ['acme.zendesk.com'], zendesk: ['acme.zendesk.com'] },

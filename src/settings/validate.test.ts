@@ -66,15 +66,14 @@ describe('checkSettingsChanges', () => {
 });
 
 describe('extra hosts', () => {
-  it('refuses a host named for two CRMs', () => {
-    const extraHosts = {
-      salesforce: ['crm.example.com'],
-      hubspot: [],
-      zendesk: ['crm.example.com'],
-    };
+  it.each([
+    ['crm.example.com', 'hostTwice', ['crm.example.com']],
+    ['*.example.com', 'hostOverlap', ['crm.example.com', '*.example.com']],
+  ])('refuses Zendesk’s crm.example.com after Salesforce’s %s (%s)', (salesforce, code, params) => {
+    const extraHosts = { salesforce: [salesforce], hubspot: [], zendesk: ['crm.example.com'] };
     const { patch, errors } = checkSettingsChanges({ extraHosts });
     expect(patch).toEqual({});
-    expect(errors).toMatchObject([{ field: 'extraHosts', code: 'hostTwice' }]);
+    expect(errors).toMatchObject([{ field: 'extraHosts', code, params }]);
   });
 });
 
@@ -105,6 +104,21 @@ describe('checkStoredSettings', () => {
     };
     expect(checkStoredSettings({ extraHosts }).patch).toEqual({
       extraHosts: { salesforce: ['crm.example.com'], hubspot: [], zendesk: ['help.example.com'] },
+    });
+  });
+
+  it('leaves out a stored extra host sharing hosts with another CRM’s, keeping the rest', () => {
+    const extraHosts = {
+      salesforce: ['*.example.com'],
+      hubspot: ['acme.zendesk.com', 'app.example.net'],
+      zendesk: ['crm.example.com', 'help.example.org'],
+    };
+    expect(checkStoredSettings({ extraHosts }).patch).toEqual({
+      extraHosts: {
+        salesforce: ['*.example.com'],
+        hubspot: ['app.example.net'],
+        zendesk: ['help.example.org'],
+      },
     });
   });
 

@@ -157,13 +157,14 @@ export function checkSettingsChanges(changes: Record<string, unknown>): CheckedC
   return { patch, errors };
 }
 
-const repeated = (result: Checked<string>) => !result.ok && result.code === 'hostTwice';
+const overlapping = (result: Checked<string>) =>
+  !result.ok && (result.code === 'hostTwice' || result.code === 'hostOverlap');
 
 /**
  * What storage holds, checked on the way out. Entries written under older, looser rules are
  * left out one by one instead of the whole setting falling back to its default: filter labels
  * with digits or a `*` inside a word (they never matched anything; a list with none left gets
- * the built-in labels, not none), and an extra host repeated under a later CRM.
+ * the built-in labels, not none), and an extra host that shares hosts with another CRM's.
  */
 export function checkStoredSettings(stored: Record<string, unknown>): CheckedChanges {
   const cleaned = { ...stored };
@@ -180,7 +181,7 @@ export function checkStoredSettings(stored: Record<string, unknown>): CheckedCha
       Object.entries(hosts).map(([crm, list]) => [
         crm,
         Array.isArray(list)
-          ? list.filter((h) => typeof h !== 'string' || !repeated(check(crm as CrmName, h)))
+          ? list.filter((h) => typeof h !== 'string' || !overlapping(check(crm as CrmName, h)))
           : list,
       ]),
     );

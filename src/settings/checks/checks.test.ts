@@ -127,6 +127,48 @@ describe('host names and patterns', () => {
     expect(reason(check('zendesk', '*.bad'))).toBe('invalidHost');
   });
 
+  it.each([
+    ['salesforce', '*.example.com', 'zendesk', 'crm.example.com'],
+    ['zendesk', 'crm.example.com', 'salesforce', '*.example.com'],
+    ['hubspot', '*.eu.example.com', 'zendesk', '*.example.com'],
+    ['hubspot', 'example.com', 'salesforce', '*.example.com'],
+  ] as const)(
+    'refuses an extra host sharing hosts with another CRM’s: %s %s, %s %s',
+    (a, first, b, second) => {
+      const check = extraHostChecker();
+      expect(reason(check(a, first))).toBe('ok');
+      expect(check(b, second)).toEqual({
+        ok: false,
+        code: 'hostOverlap',
+        params: [second, first],
+      });
+    },
+  );
+
+  it.each([
+    ['hubspot', 'acme.zendesk.com', '*.zendesk.com'],
+    ['salesforce', '*.hubspot.com', 'app.hubspot.com'],
+    ['zendesk', 'Acme.Lightning.Force.com', '*.lightning.force.com'],
+    ['zendesk', '*.force.com', '*.lightning.force.com'],
+  ] as const)('refuses %s extra host %s, within or around %s', (crm, input, builtIn) => {
+    expect(extraHostChecker()(crm, input)).toEqual({
+      ok: false,
+      code: 'hostOverlap',
+      params: [input, builtIn],
+    });
+  });
+
+  it('takes hosts within one CRM’s own, or nested under one CRM, and hosts side by side', () => {
+    const check = extraHostChecker();
+    expect(reason(check('zendesk', 'acme.zendesk.com'))).toBe('ok');
+    expect(reason(check('salesforce', '*.force.com'))).toBe('ok');
+    expect(reason(check('salesforce', '*.example.com'))).toBe('ok');
+    expect(reason(check('salesforce', 'crm.example.com'))).toBe('ok');
+    expect(reason(check('zendesk', '*.example.org'))).toBe('ok');
+    expect(reason(check('hubspot', 'example.net'))).toBe('ok');
+    expect(reason(check('hubspot', 'notexample.com'))).toBe('ok');
+  });
+
   it('lowercases and drops a trailing dot', () => {
     expect(checkHostName('CRM.Example.com.')).toEqual({ ok: true, value: 'crm.example.com' });
   });

@@ -2,7 +2,7 @@
  * Host names and addresses as servers and SIP URIs carry them. Pure string checks, the same
  * in every context.
  */
-import { isBuiltInHost } from '../../crm/hosts.ts';
+import { builtInHosts, CRM_NAMES, hostsOverlap, isBuiltInHost } from '../../crm/hosts.ts';
 import type { CrmName } from '../../protocol/phone-state.ts';
 import { fail, ok, type Checked } from './problem.ts';
 
@@ -91,16 +91,21 @@ export function checkOrgHost(crm: CrmName, input: string): Checked<string> {
 
 /**
  * A check for the extra hosts of all CRMs in one pass: each as `checkHostPattern`, and none
- * named for two CRMs (the hub would take the first CRM's, without a word).
+ * sharing a host with another CRM's own hosts or its extra hosts checked before. `crmOfUrl`
+ * would give such a page to whichever CRM it asks first, without a word. Within one CRM a
+ * repeat or a host inside another of its patterns is harmless.
  */
 export function extraHostChecker(): (crm: CrmName, input: string) => Checked<string> {
-  const owner = new Map<string, CrmName>();
+  const named = CRM_NAMES.flatMap((crm) => builtInHosts(crm).map((host) => ({ crm, host })));
   return (crm, input) => {
     const host = checkHostPattern(input);
     if (!host.ok) return host;
-    const first = owner.get(host.value) ?? crm;
-    owner.set(host.value, first);
-    return first === crm ? host : fail('hostTwice', input.trim());
+
+    const other = named.find((n) => n.crm !== crm && hostsOverlap(n.host, host.value));
+    if (other?.host === host.value) return fail('hostTwice', input.trim());
+    if (other) return fail('hostOverlap', input.trim(), other.host);
+    named.push({ crm, host: host.value });
+    return host;
   };
 }
 

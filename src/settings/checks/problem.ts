@@ -29,6 +29,7 @@ export const FIELD_CODES = [
   'badWildcard',
   'notCrmHost',
   'hostTwice',
+  'hostOverlap',
   'invalidNumber',
 ] as const;
 

@@ -340,6 +340,20 @@ describe('OptionsForm dial and detection rules', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it('names an extra host that another CRM’s hosts already take in', () => {
+    const { onSave, type, save } = setup();
+    type('Additional host names for Salesforce', '*.example.com');
+    type('Additional host names for HubSpot', 'acme.zendesk.com');
+    type('Additional host names for Zendesk', 'crm.example.com');
+    save();
+    const items = within(screen.getByRole('alert')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Additional host names for HubSpot: “acme.zendesk.com” overlaps “*.zendesk.com”, a host of another CRM: a host belongs to one CRM only.',
+      'Additional host names for Zendesk: “crm.example.com” overlaps “*.example.com”, a host of another CRM: a host belongs to one CRM only.',
+    ]);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it("saves the org's own hosts per CRM and names a bad one", async () => {
     const { onSave, type, save } = setup();
     type('Your organisation’s host names for Salesforce', 'acme.lightning.force.com\nacme corp');
