@@ -33,6 +33,20 @@ describe('DialForm', () => {
     expect(input.value).toBe('7#');
   });
 
+  it('folds the keypad when the layout turns compact, and the agent can open it again', () => {
+    const onDial = vi.fn(() => Promise.resolve());
+    const { rerender } = render(<DialForm onDial={onDial} />);
+    expect(screen.getByRole('group', { name: 'Keypad' })).toBeInTheDocument();
+
+    rerender(<DialForm onDial={onDial} compact />);
+    expect(screen.queryByRole('group', { name: 'Keypad' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show keypad' }));
+    expect(screen.getByRole('group', { name: 'Keypad' })).toBeInTheDocument();
+
+    rerender(<DialForm onDial={onDial} />);
+    expect(screen.getByRole('group', { name: 'Keypad' })).toBeInTheDocument();
+  });
+
   it('explains malformed input and keeps what was typed', () => {
     const { input, onDial } = setup();
     fireEvent.input(input, { target: { value: 'call 030 bob' } });

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { checkDialTarget } from '../dial-target.ts';
 import { t } from '../i18n.ts';
 import { Keypad } from './keypad.tsx';
@@ -6,6 +6,7 @@ import { Keypad } from './keypad.tsx';
 interface Props {
   /** Resolves when the hub accepted the call; a rejection's message is shown. */
   onDial: (target: string) => Promise<void>;
+  /** Keypad folded away: the dock, and the popup while a call is up. */
   compact?: boolean;
 }
 
@@ -25,6 +26,10 @@ export function DialForm({ onDial, compact }: Props) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [padOpen, setPadOpen] = useState(!compact);
+
+  // The pad follows the layout when it changes: a call starting folds it, so digits meant as
+  // tones go to the call's own keypad, not into a new number by surprise.
+  useEffect(() => setPadOpen(!compact), [compact]);
 
   const submit = async (event: Event) => {
     event.preventDefault();

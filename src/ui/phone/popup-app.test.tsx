@@ -69,6 +69,22 @@ describe('PopupApp', () => {
     expect(screen.getAllByRole('alert')[0]).toHaveTextContent('Incoming call from Ada');
   });
 
+  it("folds the dial keypad when a call starts, so digits go to the call's tones", async () => {
+    const { hub, push } = hubWith(Promise.resolve(makeSnapshot()));
+    render(<PopupApp hub={hub} />);
+    await screen.findByText('Ready for calls');
+    expect(screen.getByRole('group', { name: 'Keypad' })).toBeInTheDocument();
+
+    await push(makeSnapshot({ calls: [makeCall({ state: 'active', answeredAt: 1 })] }));
+    expect(screen.queryByRole('group', { name: 'Keypad' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show keypad' })).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Keypad' }));
+    fireEvent.click(screen.getByRole('button', { name: '5' }));
+    expect(hub.command).toHaveBeenCalledWith('call.dtmf', { callId: 'c1', tones: '5' });
+    expect(screen.getByLabelText<HTMLInputElement>('Number or SIP address').value).toBe('');
+  });
+
   it('keeps a push that arrives before the first snapshot answer', async () => {
     let answer: (s: PhoneSnapshot) => void = () => undefined;
     const { hub, push } = hubWith(new Promise((resolve) => (answer = resolve)));
