@@ -24,4 +24,10 @@ describe('badgeFor', () => {
     }
     expect(badgeFor(snapshot({}), 2).text).toBe('2');
   });
+
+  it('counts missed calls in the title, one in the singular', () => {
+    expect(badgeFor(snapshot({}), 1)).toMatchObject({ text: '1', title: 'badgeOneMissedCall' });
+    expect(badgeFor(snapshot({}), 3)).toMatchObject({ text: '3', title: 'badgeMissedCalls' });
+    expect(badgeFor(snapshot({}), 120).text).toBe('99+');
+  });
 });

@@ -24,7 +24,8 @@ export function badgeFor(snapshot: PhoneSnapshot | undefined, missed: number): B
   }
   if (missed > 0) {
     const text = missed > 99 ? '99+' : String(missed);
-    return { text, color: MISSED, title: t('badgeMissedCalls', String(missed)) };
+    const title = missed === 1 ? t('badgeOneMissedCall') : t('badgeMissedCalls', String(missed));
+    return { text, color: MISSED, title };
   }
   return { text: '', color: MISSED, title: t('extName') };
 }

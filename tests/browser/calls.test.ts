@@ -241,6 +241,9 @@ describe('a call in', () => {
     await idle();
     await expect.poll(() => hub.send('history.missed', null)).toEqual({ count: 1 });
     expect(await hub.page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    expect(await hub.page.evaluate(() => chrome.action.getTitle({}))).toBe(
+      'CTI Softphone: 1 missed call',
+    );
 
     // Opening the popup is looking at the missed calls: it shows them and clears the badge.
     const popup = await browser.openPage('extension/popup/index.html');
