@@ -172,7 +172,12 @@ describe('parsePolicy: whole policies', () => {
     expect(policy.ignored).toEqual([
       { key: 'iceServers[1]', reason: 'turnNeedsCredentials' },
       { key: 'enabledCrms[1]', reason: 'notAllowed', value: 'pipedrive' },
-      { key: 'extraHosts.zendesk[1]', reason: 'invalidHost', params: ['*.com'], value: '*.com' },
+      {
+        key: 'extraHosts.zendesk[1]',
+        reason: 'wildcardTooBroad',
+        params: ['*.com', 'com'],
+        value: '*.com',
+      },
       { key: 'extraHosts.freshdesk', reason: 'unknownKey' },
     ]);
   });

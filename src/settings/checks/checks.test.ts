@@ -83,9 +83,10 @@ describe('host names and patterns', () => {
     ['CRM.Example.COM.', 'ok'],
     ['xn--bcher-kva.example', 'ok'],
     ['*.example.com', 'ok'],
-    ['*.com', 'invalidHost'],
-    ['*.co.uk', 'invalidHost'],
-    ['*.com.au', 'invalidHost'],
+    ['*.com', 'wildcardTooBroad'],
+    ['*.co.uk', 'wildcardTooBroad'],
+    ['*.com.au', 'wildcardTooBroad'],
+    ['*.gv.at', 'wildcardTooBroad'],
     ['*.acme.co.uk', 'ok'],
     ['crm*.example.com', 'badWildcard'],
     ['*', 'badWildcard'],
@@ -95,7 +96,8 @@ describe('host names and patterns', () => {
     ['crm.example.com:443', 'hostOnly'],
     ['-crm.example.com', 'invalidHost'],
     ['crm_x.example.com', 'invalidHost'],
-    ['bücher.example', 'invalidHost'],
+    ['bücher example', 'invalidHost'],
+    ['bücher​.example', 'invalidHost'],
     ['10.0.0.1', 'invalidHost'],
     ['', 'required'],
     [`${'a'.repeat(63)}.`.repeat(4) + 'com', 'tooLong'],
@@ -124,7 +126,7 @@ describe('host names and patterns', () => {
     expect(reason(check('salesforce', 'CRM.example.com'))).toBe('ok');
     expect(reason(check('zendesk', 'Crm.Example.com.'))).toBe('hostTwice');
     expect(reason(check('zendesk', 'help.example.com'))).toBe('ok');
-    expect(reason(check('zendesk', '*.bad'))).toBe('invalidHost');
+    expect(reason(check('zendesk', '*.bad'))).toBe('wildcardTooBroad');
   });
 
   it.each([
@@ -167,6 +169,22 @@ describe('host names and patterns', () => {
     expect(reason(check('zendesk', '*.example.org'))).toBe('ok');
     expect(reason(check('hubspot', 'example.net'))).toBe('ok');
     expect(reason(check('hubspot', 'notexample.com'))).toBe('ok');
+  });
+
+  it('names the domain a too broad wildcard would take in', () => {
+    expect(checkHostPattern(' *.CO.uk ')).toEqual({
+      ok: false,
+      code: 'wildcardTooBroad',
+      params: ['*.CO.uk', 'co.uk'],
+    });
+  });
+
+  it.each([
+    ['bücher.example', 'xn--bcher-kva.example'],
+    ['CRM.Exämple.de', 'crm.xn--exmple-cua.de'],
+    ['*.exämple.de', '*.xn--exmple-cua.de'],
+  ])('takes the internationalised name %s in its xn-- form', (input, expected) => {
+    expect(checkHostPattern(input)).toEqual({ ok: true, value: expected });
   });
 
   it('lowercases and drops a trailing dot', () => {

@@ -23,11 +23,12 @@ export function isIpv6Literal(host: string): boolean {
 }
 
 /**
- * A DNS host name (RFC 1123 labels, ASCII: internationalised names in their `xn--` form).
+ * A DNS host name (RFC 1123 labels). An internationalised name is taken in its `xn--` form,
+ * as the URL parser and Chrome's match patterns write it: `exämple.de` → `xn--exmple-cua.de`.
  * `minLabels` 2 refuses single-label names such as `intranet`.
  */
 export function checkHostName(input: string, minLabels = 1): Checked<string> {
-  const host = input.trim().toLowerCase().replace(/\.$/, '');
+  const host = toAscii(input.trim().toLowerCase().replace(/\.$/, ''));
   if (host === '') return fail('required');
   if (/[/:@?#]/.test(host)) return fail('hostOnly');
   if (host.length > 253) return fail('tooLong', 253);
@@ -39,6 +40,16 @@ export function checkHostName(input: string, minLabels = 1): Checked<string> {
     return fail('invalidHost', input.trim());
   }
   return ok(host);
+}
+
+/** Letters, digits and marks beyond ASCII through the URL parser's IDNA; anything else as is. */
+function toAscii(host: string): string {
+  if (!/[^\x00-\x7f]/.test(host) || !/^[\p{L}\p{M}\p{N}.-]+$/u.test(host)) return host;
+  try {
+    return new URL(`http://${host}/`).hostname;
+  } catch {
+    return host;
+  }
 }
 
 /** A host name, an IPv4 address or a bracketed IPv6 address, as a server's host. */
@@ -61,9 +72,11 @@ const PUBLIC_SUFFIX = /^(?:ac|co|com|edu|go|gob|gov|gv|ltd|mil|ne|net|or|org|plc
 export function checkHostPattern(input: string): Checked<string> {
   const pattern = input.trim().toLowerCase();
   if (pattern.startsWith('*.')) {
-    const rest = checkHostName(pattern.slice(2), 2);
-    // Not every site under a country's public suffix either (`*.co.uk`, `*.com.au`).
-    if (rest.ok && PUBLIC_SUFFIX.test(rest.value)) return fail('invalidHost', input.trim());
+    const rest = checkHostName(pattern.slice(2));
+    // Not every site under a top-level domain or a country's public suffix (`*.co.uk`).
+    if (rest.ok && (!rest.value.includes('.') || PUBLIC_SUFFIX.test(rest.value))) {
+      return fail('wildcardTooBroad', input.trim(), rest.value);
+    }
     return rest.ok
       ? ok(`*.${rest.value}`)
       : rest.code === 'invalidHost'

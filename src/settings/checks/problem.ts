@@ -27,6 +27,7 @@ export const FIELD_CODES = [
   'invalidLabel',
   'hostOnly',
   'badWildcard',
+  'wildcardTooBroad',
   'notCrmHost',
   'hostTwice',
   'hostOverlap',

@@ -329,6 +329,16 @@ describe('OptionsForm dial and detection rules', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it('says why a wildcard over a whole public suffix is refused', () => {
+    const { onSave, type, save } = setup();
+    type('Additional host names for Salesforce', '*.co.uk');
+    save();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Additional host names for Salesforce: “*.co.uk” takes in every site under .co.uk: name your organisation’s own domain, such as *.example.co.uk.',
+    );
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it('names an extra host given for two CRMs at the second', () => {
     const { onSave, type, save } = setup();
     type('Additional host names for Salesforce', 'crm.example.com');
