@@ -44,7 +44,7 @@ export function checkHostName(input: string, minLabels = 1): Checked<string> {
 
 /** Letters, digits and marks beyond ASCII through the URL parser's IDNA; anything else as is. */
 function toAscii(host: string): string {
-  if (!/[^\x00-\x7f]/.test(host) || !/^[\p{L}\p{M}\p{N}.-]+$/u.test(host)) return host;
+  if (!/[^\p{ASCII}]/u.test(host) || !/^[\p{L}\p{M}\p{N}.-]+$/u.test(host)) return host;
   try {
     return new URL(`http://${host}/`).hostname;
   } catch {
