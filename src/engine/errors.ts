@@ -2,6 +2,7 @@
 export type EngineErrorCode =
   | 'not-started'
   | 'not-connected'
+  | 'login-rejected'
   | 'invalid-target'
   | 'invalid-tones'
   | 'no-such-call'

@@ -111,6 +111,11 @@ export class Phone {
 
   /** Calls a number (sent as `sip:<number>@<account domain>`) or a SIP URI; returns the call id. */
   async dial(target: string, options: { record?: RecordRef } = {}): Promise<string> {
+    // The server refused this account's login: the INVITE would be refused the same way, only
+    // later and as a failed call. Refused here, the agent is told at once what to fix.
+    if (this.registrationState.failure === 'credentials-rejected') {
+      throw new EngineError('login-rejected', 'The server refused the login.');
+    }
     const ua = this.connectedAgent();
     const parsed = dialTarget(target, accountDomain(this.account));
     const uri = UserAgent.makeURI(parsed.uri);

@@ -4,6 +4,7 @@
  * devices, and pushes every state change (with the microphone status) to hub and views.
  */
 import { createLogger } from '../core/logger.ts';
+import { EngineError, type EngineErrorCode } from '../engine/errors.ts';
 import type { EngineConfig } from '../protocol/messages.ts';
 import {
   microphoneNeedsSetup,
@@ -35,6 +36,18 @@ const done = async (action: Promise<void> | void): Promise<null> => {
  * hub puts it into words (src/hub/engine-errors.ts).
  */
 const refusal = (key: `engine${string}`) => new Error(key);
+
+/** The engine's errors an agent can act on, by code, as refusals; others pass unchanged. */
+const AGENT_REFUSALS: Partial<Record<EngineErrorCode, `engine${string}`>> = {
+  'not-started': 'engineNotConnected',
+  'not-connected': 'engineNotConnected',
+  'login-rejected': 'engineLoginRejected',
+};
+
+const asRefusal = (error: unknown): unknown => {
+  const key = error instanceof EngineError ? AGENT_REFUSALS[error.code] : undefined;
+  return key ? refusal(key) : error;
+};
 
 export function startHost(api: EngineApi): void {
   const audio = createRemoteAudio();
@@ -116,7 +129,12 @@ export function startHost(api: EngineApi): void {
         'phone.snapshot': () => snapshot(),
         'phone.dial': async ({ target, record }) => {
           await requireMicrophone();
-          return { callId: await live().dial(target, record ? { record } : undefined) };
+          const callId = await live()
+            .dial(target, record ? { record } : undefined)
+            .catch((error: unknown) => {
+              throw asRefusal(error);
+            });
+          return { callId };
         },
         'call.answer': async ({ callId }) => {
           await requireMicrophone();

@@ -71,6 +71,25 @@ describe('extension pages in English', () => {
     expect(errors).toEqual([]);
   });
 
+  it('refuses a call at once, saying why, once the phone system refused the login', async () => {
+    const { page, errors } = await open(browser, 'popup', '.phone');
+    const hub = hubClient(page);
+    await hub.send('settings.save', { patch: { password: 'not-the-password' } });
+    await page
+      .getByText('The phone system rejected the user name or password', { exact: false })
+      .waitFor();
+
+    await page.getByLabel('Number or SIP address').fill('+49 30 1234567');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .getByText('The phone system refused the login, so no call can be made.', { exact: false })
+      .waitFor();
+    expect((await hub.send('phone.snapshot', null)).calls).toEqual([]);
+    expect(await page.getByLabel('Number or SIP address').inputValue()).toBe('+49 30 1234567');
+    expect(errors).toEqual([]);
+  });
+
   it('shows the options page title and heading', async () => {
     const { page } = await open(browser, 'options', 'main.options h1');
     expect(await page.title()).toBe('Settings – CTI Softphone');

@@ -32,7 +32,15 @@ describe('registration against Kamailio', () => {
     expect(snapshot.detail).toMatch(/^403/);
     expect(snapshot.retryAt).toBeUndefined();
 
+    // A call is refused at once, before an INVITE leaves: the callee never rings.
+    const callee = await makePhone('u0');
+    await expect(phone.phone.dial('sip:u0@sip.test')).rejects.toMatchObject({
+      code: 'login-rejected',
+    });
+    expect(phone.now.calls).toEqual([]);
+
     await new Promise((r) => setTimeout(r, 1500));
+    expect(callee.changes.some((s) => s.calls.length > 0)).toBe(false);
     const failures = phone.changes.filter((s) => s.registration.state === 'failed');
     expect(failures).toHaveLength(1);
     expect(await registeredContacts('u1')).toEqual([]);

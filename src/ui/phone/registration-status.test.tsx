@@ -27,13 +27,13 @@ describe('RegistrationStatus', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
-  it('sends rejected credentials to the password in the options', () => {
+  it('sends rejected credentials to the password in the settings', () => {
     const { onOpenOptions } = setup({
       state: 'failed',
       failure: 'credentials-rejected',
       detail: '403 Forbidden',
     });
-    expect(screen.getByText(/Check the password in the options/)).toBeInTheDocument();
+    expect(screen.getByText(/Check the password in the settings/)).toBeInTheDocument();
     expect(screen.getByText('Details: 403 Forbidden')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
     expect(onOpenOptions).toHaveBeenCalledOnce();
@@ -76,7 +76,7 @@ describe('RegistrationStatus', () => {
   it('asks a fresh install to set up the account, with a button to the options', () => {
     const { onOpenOptions } = setup({ state: 'unregistered', failure: 'no-account' });
     expect(screen.getByText('No phone account set up yet')).toBeInTheDocument();
-    expect(screen.getByText(/enter your phone account in the options/)).toBeInTheDocument();
+    expect(screen.getByText(/enter your phone account in the settings/)).toBeInTheDocument();
     expect(screen.queryByText(/Not connected/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Set up phone account' }));
     expect(onOpenOptions).toHaveBeenCalledOnce();
