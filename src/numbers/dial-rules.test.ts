@@ -117,6 +117,23 @@ describe('planDial', () => {
     });
   });
 
+  it('puts direct-dial digits in place of the switchboard -0, and reads bracketed suffixes', () => {
+    const national = { ...de, dialFormat: 'national' as const, outsideLinePrefix: '0' };
+    expect(planDial('030 12345-0 Durchwahl 123', national)).toEqual({
+      kind: 'number',
+      dialString: '003012345123',
+    });
+    expect(planDial('030 1234567 (Durchwahl 12)', de)).toEqual({
+      kind: 'number',
+      dialString: '+4930123456712',
+    });
+    expect(planDial('030 1234567 (App. 12)', de)).toEqual({
+      kind: 'number',
+      dialString: '+49301234567',
+      dtmfAfterAnswer: '12',
+    });
+  });
+
   it('reads an extension or a direct-dial word typed after the number', () => {
     const dtmf = { kind: 'number', dialString: '+49301234567', dtmfAfterAnswer: '12' };
     expect(planDial('030 1234567 ext. 12', de)).toEqual(dtmf);

@@ -14,7 +14,7 @@
  */
 import { OUTSIDE_LINE_PREFIX } from '../settings/checks/dialling-checks.ts';
 import type { Settings } from '../settings/settings.ts';
-import { readSuffix, splitExtension, SUFFIX_WORDS } from './extension.ts';
+import { readSuffix, splitExtension, SUFFIX_TEXT, withDirectDial } from './extension.ts';
 import { linkTarget, valueTarget } from './link-target.ts';
 import { isSupportedCountry, parseWithMetadata } from './phone-lib.ts';
 import { normalizeText } from './normalize.ts';
@@ -99,10 +99,7 @@ const SIP_PARTS = new RegExp(
   'i',
 );
 const SEPARATORS = /[\s()./-]/g;
-const TYPED_SUFFIX = new RegExp(
-  String.raw`^(.*?\d)(\s*[,;]?\s*(?:${SUFFIX_WORDS})\s*[:.]?\s*-?\s*\d{1,6})$`,
-  'i',
-);
+const TYPED_SUFFIX = new RegExp(String.raw`^(.*?\d)(${SUFFIX_TEXT})$`, 'i');
 
 function countryOf(settings: DialSettings) {
   return isSupportedCountry(settings.defaultCountry) ? settings.defaultCountry : 'DE';
@@ -155,7 +152,7 @@ function typedSuffix(typed: string): { number: string; extension?: string } {
   const m = TYPED_SUFFIX.exec(normalizeText(typed).trim());
   const suffix = m?.[2] ? readSuffix(m[2]) : null;
   if (!m?.[1] || !suffix) return { number: typed };
-  if (suffix.kind === 'direct-dial') return { number: m[1] + suffix.digits };
+  if (suffix.kind === 'direct-dial') return { number: withDirectDial(m[1], suffix.digits) };
   return { number: m[1], extension: suffix.digits };
 }
 

@@ -14,12 +14,12 @@ export interface Suffix {
 }
 
 /** The words that introduce a suffix, as a regular expression alternation. */
-export const SUFFIX_WORDS = String.raw`x|ext\.?|extension|apparat|app\.|durchwahl|dw\.?`;
+export const SUFFIX_WORDS = String.raw`x|ext\.?|extn\.?|extension|apparat|app\.|nebenstelle|nst\.?|durchwahl|dw\.?`;
 
-const SUFFIX = new RegExp(
-  String.raw`^\s*[,;]?\s*(${SUFFIX_WORDS})\s*[:.]?\s*-?\s*(\d{1,6})(?!\d)`,
-  'i',
-);
+/** A suffix as written after a number, maybe in brackets: `, ext. 12`, `(Durchwahl -12)`. */
+export const SUFFIX_TEXT = String.raw`\s*[,;]?\s*\(?\s*(${SUFFIX_WORDS})\s*[:.]?\s*-?\s*(\d{1,6})(?:\s*\))?`;
+
+const SUFFIX = new RegExp(String.raw`^${SUFFIX_TEXT}(?!\d)`, 'i');
 
 /** Reads an extension or direct-dial suffix at the start of `after`, the text after a number. */
 export function readSuffix(after: string): Suffix | null {
@@ -28,6 +28,14 @@ export function readSuffix(after: string): Suffix | null {
   const word = (m[1] ?? '').toLowerCase();
   const kind = word.startsWith('d') ? 'direct-dial' : 'extension';
   return { length: m[0].length, digits: m[2] ?? '', kind };
+}
+
+/**
+ * A number with its direct-dial digits: they replace the switchboard's `-0`
+ * (`089 1234-0, Durchwahl -15` is 089 123415), else follow the number.
+ */
+export function withDirectDial(number: string, digits: string): string {
+  return number.replace(/-\s*0$/, '') + digits;
 }
 
 /** RFC 3966 `;ext=` form, so a number and its extension travel as one string. */

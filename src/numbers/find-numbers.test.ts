@@ -109,8 +109,50 @@ const more: Row[] = [
   ['Order hotline: 0800 123 4567', 'DE', ['+498001234567']],
 ];
 
+// Found in an adversarial review: numbers next to other figures, switchboard endings, IBANs.
+const review: Row[] = [
+  // A short figure before a number written with its trunk prefix is not part of it
+  ['Telefon 2 0171 1234567', 'DE', ['+491711234567']],
+  ['1) 030 1234567', 'DE', ['+49301234567']],
+  ['Musterstr. 12 030 1234567', 'DE', ['+49301234567']],
+  ['12.03.2024 14:30 0171 1234567', 'DE', ['+491711234567']],
+  ['+49 30 1234 0567', 'DE', ['+493012340567']],
+  ['Kundennr. 12 0301234567', 'DE', []],
+  ['CA12 0301234567', 'DE', []],
+  // Numbers one after another without a separator the list rule knows
+  ['030 1234567 030 1234568', 'DE', ['+49301234567', '+49301234568']],
+  ['030 1234567\n030 1234568', 'DE', ['+49301234567', '+49301234568']],
+  ['030 1234567 - 0171 1234567', 'DE', ['+49301234567', '+491711234567']],
+  ['030 1234567 \u2013 +49 171 1234567', 'DE', ['+49301234567', '+491711234567']],
+  // The switchboard's -0 is replaced by the direct-dial digits; alternative endings are not dialled
+  ['Tel. 089 1234-0, Durchwahl -15', 'DE', ['+4989123415']],
+  ['030 12345-0 DW 123', 'DE', ['+493012345123']],
+  ['Tel. 030 1234567-0 / -99', 'DE', ['+493012345670']],
+  ['030 12345-67/-68', 'DE', ['+49301234567']],
+  // A local number without its area code is no number to dial
+  ['Tel. 2345678', 'DE', []],
+  ['Fon 5551234', 'DE', []],
+  ['Phone (212) 555-0100', 'US', ['+12125550100']],
+  // Dotted numbers written with a plus
+  ['+49.30.1234567', 'DE', ['+49301234567']],
+  ['+1.415.555.2671', 'DE', ['+14155552671']],
+  ['+33.1.23.45.67.89', 'DE', ['+33123456789']],
+  // IBANs with letters in the bank code
+  ['IBAN NL91 ABNA 0417 1643 00', 'DE', []],
+  ['GB29 NWBK 6016 1331 9268 19', 'GB', []],
+  // Phone words inside compounds outrank a filter prefix
+  ['Bestellhotline: 0800 1234567', 'DE', ['+498001234567']],
+  ['Bestelltelefon 0800 1234567', 'DE', ['+498001234567']],
+  // Extensions in brackets and more extension words
+  ['030 1234567 (Durchwahl 45)', 'DE', ['+4930123456745']],
+  ['030 1234567 (App. 45)', 'DE', ['+49301234567;ext=45']],
+  ['030 1234567 Nebenstelle 45', 'DE', ['+49301234567;ext=45']],
+  ['(212) 555-0100 extn 12', 'US', ['+12125550100;ext=12']],
+  ['+1 212 555 0100 x123 today', 'US', ['+12125550100;ext=123']],
+];
+
 describe('findPhoneNumbers', () => {
-  it.each([...c22, ...c24, ...c20, ...more])('%s (%s)', (input, country, expected) => {
+  it.each([...c22, ...c24, ...c20, ...more, ...review])('%s (%s)', (input, country, expected) => {
     expect(found(input, country)).toEqual(expected);
   });
 

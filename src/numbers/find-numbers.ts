@@ -10,12 +10,13 @@
  *    international prefix, the trunk prefix, the library's own digit grouping for that number,
  *    or a phone label (`Tel.`, `Mobil`) or phone field around it.
  */
-import { readSuffix } from './extension.ts';
+import { readSuffix, withDirectDial } from './extension.ts';
 import { compileLabels, DEFAULT_IGNORE_LABELS, LABEL_WINDOW, labelVerdict } from './labels.ts';
 import type { LabelMatcher, LabelVerdict } from './labels.ts';
 import { IGNORABLE, normalizeText } from './normalize.ts';
 import { parseSegment, type ParsedSegment } from './parse-segment.ts';
 import type { CountryCode } from './phone-lib.ts';
+import { nationalPrefixOf } from './plans.ts';
 import { isNonPhoneToken } from './shapes.ts';
 
 export interface FindOptions {
@@ -48,6 +49,8 @@ export const MIN_DIGITS = 6;
 /** At least MIN_DIGITS ASCII digits: counted by the regex engine, not a cold character loop. */
 const ENOUGH = new RegExp(`\\d(?:\\D*\\d){${MIN_DIGITS - 1}}`);
 const NON_DIGITS = /\D+/g;
+/** A subscriber number without area code has at most this many digits (Germany: 3 to 8). */
+const LOCAL_DIGITS = 8;
 
 /** Every phone number in `text`, in order. */
 export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch[] {
@@ -60,19 +63,84 @@ export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch
   for (let run = RUN.exec(norm); run; run = RUN.exec(norm)) {
     const runEnd = run.index + run[0].length;
     if (!ENOUGH.test(run[0])) continue;
+    if (inIban(norm, run.index)) continue;
     const cuts = segments(norm, run.index, runEnd);
     for (let i = 0; i < cuts.length; i += 2) {
       const start = cuts[i] as number;
-      const end = cuts[i + 1] as number;
+      let end = cuts[i + 1] as number;
+      const slash = norm.indexOf('/', start);
+      if (slash >= 0 && slash < end) {
+        // `030 12345-67/-68`: an alternative ending after the slash is not dialled with it.
+        const alternative = ALTERNATIVE_ENDING.exec(norm.slice(start, end));
+        if (alternative) end = start + alternative.index;
+      }
       // `030 1234567 / 0151 12345678` is two numbers; `030 / 1234567` is one.
-      const slash = norm.indexOf(' / ', start);
-      const parts = slash >= 0 && slash + 3 <= end ? splitAtSlashes(norm, start, end, options) : [];
-      const whole = parts.length < 2 ? evaluate(norm, start, end, options) : null;
-      if (whole) found.push(whole);
-      else for (const part of parts) found.push(part);
+      const spaced = slash >= 0 ? norm.indexOf(' / ', slash - 1) : -1;
+      const parts =
+        spaced >= 0 && spaced + 3 <= end ? splitAtSlashes(norm, start, end, options) : [];
+      if (parts.length >= 2) for (const part of parts) found.push(part);
+      else evaluateRun(norm, start, end, options, found);
     }
   }
   return found;
+}
+
+const ALTERNATIVE_ENDING = /\s*\/\s*-\s*\d/;
+
+/** Where a number written with `+`, `00` or the trunk `0` starts inside a run: after a space. */
+const NUMBER_START = / (?=\(?[+0])/g;
+/** A figure of up to three digits (`2`, `1.`, `1)`, `12`, `30` of `14:30`), then spaces. */
+const SHORT_FIGURE = /^[1-9]\d{0,2}[.):]?[\s-]*$/;
+
+/**
+ * One segment holds a number, or several written one after another. A number written with
+ * `+`, `00` or the trunk prefix starts at that token (a German subscriber number never starts
+ * with 0): a short figure before it is not part of it (`Telefon 2 0171 …`, `1) 030 …`,
+ * `Musterstr. 12 030 …`, `14:30 0171 …`), and when the whole is no number, each such token
+ * starts one (`030 1234567 030 1234568`, `030 1234567 - 0171 1234567`). The words before the
+ * segment are the label of every number in it; a segment glued to letters or ID punctuation
+ * is read whole only.
+ */
+function evaluateRun(
+  text: string,
+  start: number,
+  end: number,
+  options: FindOptions,
+  found: PhoneMatch[],
+): void {
+  const starts: number[] = [];
+  const inner = text.slice(start, end);
+  const later = inner.includes(' 0') || inner.includes(' +') || inner.includes(' (');
+  if (later && !BAD_BEFORE.test(text[start - 1] ?? ' ')) {
+    NUMBER_START.lastIndex = 0;
+    for (let m = NUMBER_START.exec(inner); m; m = NUMBER_START.exec(inner)) {
+      starts.push(start + m.index + 1);
+    }
+  }
+  const first = starts[0];
+  const from = first !== undefined && SHORT_FIGURE.test(text.slice(start, first)) ? first : start;
+  const whole = evaluate(text, from, end, options, start);
+  if (whole) {
+    found.push(whole);
+    return;
+  }
+  const bounds = [from, ...starts.filter((s) => s > from), end];
+  if (bounds.length < 3) return;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const piece = evaluate(text, bounds[i] as number, bounds[i + 1] as number, options, start);
+    if (piece) found.push(piece);
+  }
+}
+
+/**
+ * IBANs with letters in the bank code (`NL91 ABNA 0417 1643 00`, `GB29 NWBK 6016 …`): their
+ * digit groups start after a space, so the glued-to-letters rule does not see them.
+ */
+const IBAN_HEAD = /\b[A-Z]{2}\d{2} ?[A-Z]{4}[ \d]*$/;
+
+function inIban(text: string, at: number): boolean {
+  const letter = text.charCodeAt(at - 2);
+  return letter >= 65 && letter <= 90 && IBAN_HEAD.test(text.slice(Math.max(0, at - 12), at));
 }
 
 /** Cuts a run at non-phone tokens into pieces, as flat start, end pairs (trimmed later). */
@@ -87,8 +155,10 @@ function segments(text: string, from: number, to: number): number[] {
   for (let m = tokens.exec(text); m && m.index < to; m = tokens.exec(text)) {
     const tokenEnd = Math.min(m.index + m[0].length, to);
     // Sentence punctuation after a token is not part of it: `am 05.10.1986.` is a date.
-    const token = text.slice(m.index, tokenEnd).replace(/^[(+]+|[).,;:]+$/g, '');
-    if (isNonPhoneToken(token) || isRange(token)) {
+    const raw = text.slice(m.index, tokenEnd);
+    const token = raw.replace(/^[(+]+|[).,;:]+$/g, '');
+    // A `+` starts a number in any writing: `+49.30.1234567` is no version number.
+    if (!/^\(?\+/.test(raw) && (isNonPhoneToken(token) || isRange(token))) {
       if (segStart >= 0) out.push(segStart, segEnd);
       segStart = -1;
       continue;
@@ -122,7 +192,8 @@ function splitAtSlashes(text: string, start: number, end: number, options: FindO
   return found;
 }
 
-function evaluate(text: string, from: number, to: number, options: FindOptions) {
+/** `labelAt`: where the words read as the number's label end (by default, where it starts). */
+function evaluate(text: string, from: number, to: number, options: FindOptions, labelAt?: number) {
   // Trimmed: from the first digit, `+` or `(`, to the last digit.
   let start = from;
   while (start < to && !isDigitPlusOrParen(text.charCodeAt(start))) start++;
@@ -134,19 +205,19 @@ function evaluate(text: string, from: number, to: number, options: FindOptions) 
   const matchEnd = suffix ? end + suffix.length : end;
   if (!endOk(text, matchEnd)) return null;
 
-  const before = (options.before ? options.before + ' ' : '') + text.slice(0, start);
+  const before = (options.before ? options.before + ' ' : '') + text.slice(0, labelAt ?? start);
   const verdict = labelVerdict(before.slice(-LABEL_WINDOW), options.labels ?? defaultLabels);
   if (verdict === 'ignore' && !options.phoneField) return null;
 
   let segment = text.slice(start, end);
-  if (suffix?.kind === 'direct-dial') segment += suffix.digits;
+  if (suffix?.kind === 'direct-dial') segment = withDirectDial(segment, suffix.digits);
   if (digitCount(segment) > MAX_DIGITS + 2) return null;
 
   const parsed = parseSegment(segment, options.defaultCountry);
   if (!parsed) return null;
   const believed = options.phoneField
     ? parsed.valid || (digitCount(segment) >= 7 && parsed.possible())
-    : believable(parsed, segment, verdict);
+    : believable(parsed, segment, verdict, options.defaultCountry);
   if (!believed) return null;
 
   const match: PhoneMatch = { start, end: matchEnd, e164: parsed.e164 };
@@ -176,11 +247,21 @@ function endOk(text: string, end: number): boolean {
   return !(/[:,.]/.test(after) && /\d/.test(text[end + 1] ?? ''));
 }
 
-function believable(parsed: ParsedSegment, segment: string, verdict: LabelVerdict): boolean {
+function believable(
+  parsed: ParsedSegment,
+  segment: string,
+  verdict: LabelVerdict,
+  country: CountryCode,
+): boolean {
   if (!parsed.valid) return false;
-  if (parsed.international || verdict === 'phone') return true;
-  if (parsed.trunk) return digitCount(segment) >= 7;
-  return groupsMatch(segment, parsed.national());
+  if (parsed.international) return true;
+  if (parsed.trunk) return verdict === 'phone' || digitCount(segment) >= 7;
+  // Where national numbers are written with a trunk 0 (Germany, Austria, the UK…), a short
+  // one without it is a local number missing its area code (`Tel. 2345678`), whose first
+  // digits would be dialled as one (0234 5678); area code and number run to nine digits or
+  // more (`2125550100` in a phone column). US numbers are written without their `1`.
+  if (nationalPrefixOf(country) === '0' && digitCount(segment) <= LOCAL_DIGITS) return false;
+  return verdict === 'phone' || groupsMatch(segment, parsed.national());
 }
 
 /** The segment is grouped the way the library formats this number nationally (`(212) 555-0100`). */

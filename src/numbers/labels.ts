@@ -29,6 +29,9 @@ export const PHONE_LABELS: readonly string[] = list(`
   tél, téléphone, portable, mob, ph, t, m, f, direkt, direct,
 `);
 
+/** German compounds ending in a phone word: `Bestellhotline`, `Servicetelefon`. */
+const PHONE_COMPOUND = /(?:telefon|telefax|hotline|rufnummer)$/;
+
 /** Words between a label and its number that say nothing by themselves (`Tel.-Nr.:`). */
 const NEUTRAL = new Set(['nr', 'no', 'number', 'nummer', 'num', 'nbr', 'n', 'nº']);
 
@@ -97,7 +100,9 @@ function readLabel(before: string, matcher: LabelMatcher): LabelVerdict {
   const words = tail.toLowerCase().match(WORD) ?? [];
 
   for (let i = words.length - 1; i >= 0 && i >= words.length - 4; i--) {
-    if (endsWithLabel(words, i, matcher.phone)) return 'phone';
+    if (endsWithLabel(words, i, matcher.phone) || PHONE_COMPOUND.test(words[i] ?? '')) {
+      return 'phone';
+    }
     if (endsWithLabel(words, i, matcher.ignore)) return 'ignore';
     if (!NEUTRAL.has(words[i] ?? '')) return 'none';
   }

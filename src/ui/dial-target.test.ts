@@ -17,6 +17,10 @@ describe('checkDialTarget', () => {
     ['030 1234567 ext. 12', '0301234567;ext=12'],
     ['+49 30 1234567 x12', '+49301234567;ext=12'],
     ['030 1234567 Durchwahl 12', '030123456712'],
+    ['030 12345-0 Durchwahl 123', '03012345123'],
+    ['030 1234567 (Durchwahl 12)', '030123456712'],
+    ['030 1234567 (App. 12)', '0301234567;ext=12'],
+    ['030 1234567 Nebenstelle 12', '0301234567;ext=12'],
   ])('accepts %j as %j', (input, target) => {
     expect(checkDialTarget(input)).toEqual({ ok: true, target });
   });

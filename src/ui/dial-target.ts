@@ -6,7 +6,7 @@
  * direct-dial word (`Durchwahl 12`: part of the number), short codes with `*` and `#`, and
  * `sip:`/`sips:` URIs; everything else gets a message, never a call.
  */
-import { SUFFIX_WORDS } from '../numbers/extension.ts';
+import { SUFFIX_TEXT, withDirectDial } from '../numbers/extension.ts';
 import { normalizeText } from '../numbers/normalize.ts';
 
 export type DialCheck =
@@ -16,7 +16,7 @@ export type DialCheck =
 const SEPARATORS = /[\s\-./()\u200b]/g;
 const URI = /^sips?:[^\s@<>"]+@[a-z0-9.\-[\]:]+$/i;
 const LINK = /^(?:tel|callto):(?:\/\/)?/i;
-const SUFFIX = new RegExp(String.raw`\s*[,;]?\s*(${SUFFIX_WORDS})\s*[:.]?\s*-?\s*(\d{1,6})$`, 'i');
+const SUFFIX = new RegExp(`${SUFFIX_TEXT}$`, 'i');
 const MAX_DIGITS = 32;
 
 export function checkDialTarget(input: string): DialCheck {
@@ -29,15 +29,16 @@ export function checkDialTarget(input: string): DialCheck {
   if (LINK.test(raw)) raw = decoded(raw.replace(LINK, '')).split(';')[0] ?? '';
 
   const suffix = SUFFIX.exec(raw);
-  const compact = (suffix ? raw.slice(0, suffix.index) : raw).replace(SEPARATORS, '');
+  const [, word = '', digits = ''] = suffix ?? [];
+  // A direct-dial word names the rest of the number; any other word an extension.
+  const direct = digits !== '' && /^d/i.test(word);
+  const number = suffix ? raw.slice(0, suffix.index).trim() : raw;
+  const compact = (direct ? withDirectDial(number, digits) : number).replace(SEPARATORS, '');
   if (!/^\+?[0-9*#]+$/.test(compact)) {
     return { ok: false, reason: compact.slice(1).includes('+') ? 'plus' : 'characters' };
   }
   if (compact.length > MAX_DIGITS) return { ok: false, reason: 'length' };
-  const [, word = '', digits = ''] = suffix ?? [];
-  if (!digits) return { ok: true, target: compact };
-  // A direct-dial word names the rest of the number; any other word an extension.
-  if (/^d/i.test(word)) return { ok: true, target: compact + digits };
+  if (!digits || direct) return { ok: true, target: compact };
   return { ok: true, target: `${compact};ext=${digits}` };
 }
 
