@@ -25,6 +25,23 @@ describe('toDialString', () => {
     ['+442079460000', { defaultCountry: 'US', internationalPrefix: '011' }, '011442079460000'],
     ['+4312345678', { defaultCountry: 'AT', dialFormat: 'national' }, '012345678'],
     ['+41441234567', { defaultCountry: 'CH', dialFormat: 'national' }, '0441234567'],
+    // Another country under the home calling code is dialled nationally; 011 1 … is no number
+    ['+14165550123', { defaultCountry: 'US', dialFormat: 'national' }, '14165550123'],
+    [
+      '+14165550123',
+      {
+        defaultCountry: 'US',
+        dialFormat: 'national',
+        internationalPrefix: '011',
+        outsideLinePrefix: '9',
+      },
+      '914165550123',
+    ],
+    ['+14155552671', { defaultCountry: 'US', internationalPrefix: '011' }, '14155552671'],
+    ['+14155552671', { defaultCountry: 'CA', internationalPrefix: '011' }, '14155552671'],
+    ['+14155552671', { defaultCountry: 'US' }, '+14155552671'],
+    ['+441534123456', { defaultCountry: 'GB', dialFormat: 'national' }, '01534123456'],
+    ['+49301234567', { internationalPrefix: '00', outsideLinePrefix: '0' }, '00049301234567'],
   ])('%s with %o → %s', (e164, settings, expected) => {
     expect(toDialString(e164, { ...de, ...settings })).toBe(expected);
   });
@@ -114,6 +131,14 @@ describe('planDial', () => {
     expect(planDial('+49 (0) 30 1234567', { ...de, dialFormat: 'national' })).toEqual({
       kind: 'number',
       dialString: '0301234567',
+    });
+  });
+
+  it('reads 49(0)30 … without a plus as detection does, not as 0490 …', () => {
+    const national = { ...de, dialFormat: 'national' as const, outsideLinePrefix: '0' };
+    expect(planDial('49(0)30 1234567', national)).toEqual({
+      kind: 'number',
+      dialString: '00301234567',
     });
   });
 

@@ -16,7 +16,8 @@ import { OUTSIDE_LINE_PREFIX } from '../settings/checks/dialling-checks.ts';
 import type { Settings } from '../settings/settings.ts';
 import { readSuffix, splitExtension, SUFFIX_TEXT, withDirectDial } from './extension.ts';
 import { linkTarget, valueTarget } from './link-target.ts';
-import { isSupportedCountry, parseWithMetadata } from './phone-lib.ts';
+import { callingCodeOf, isSupportedCountry, parseWithMetadata } from './phone-lib.ts';
+import { parseSegment } from './parse-segment.ts';
 import { normalizeText } from './normalize.ts';
 import { nationalPrefixOf } from './plans.ts';
 
@@ -60,12 +61,19 @@ export function toDialString(e164: string, settings: DialSettings): string {
     ? settings.outsideLinePrefix
     : '';
   const number = parseWithMetadata(e164, 'US');
-  const home = settings.defaultCountry;
-  if (settings.dialFormat === 'national' && number && number.country === home) {
-    return validateDialString(prefix + nationalPrefixOf(home) + number.nationalNumber);
-  }
+  const home = countryOf(settings);
   // After an outside-line prefix a `+` is no longer first, so the digits form is used.
   const idd = settings.internationalPrefix === '+' && !prefix ? '+' : digitsPrefix(settings);
+  // A number under the home calling code is national, also in another country sharing it
+  // (Canada from the US, Jersey from the UK). Within the +1 area an international prefix
+  // (011 1 …) is not dialable at all: there the digits form is always 1 + ten digits.
+  const code = callingCodeOf(home);
+  const national =
+    number?.countryCallingCode === code &&
+    (settings.dialFormat === 'national' || (code === '1' && idd !== '+'));
+  if (national) {
+    return validateDialString(prefix + nationalPrefixOf(home) + number.nationalNumber);
+  }
   return validateDialString(prefix + idd + e164.slice(1));
 }
 
@@ -170,7 +178,8 @@ function numberToDial(typed: string, settings: DialSettings): string {
     const read = /^\+\d+$/.test(compact) ? valueTarget(plain, country) : null;
     return toDialString(read?.startsWith('+') ? read : compact, settings);
   }
-  const parsed = compact.length > 6 ? parseWithMetadata(compact, country) : undefined;
-  if (parsed?.isValid()) return toDialString(parsed.number, settings);
+  // Read as detection reads it: `49(0)30 1234567` is +49 30 …, not 0490 301234567 (C24).
+  const parsed = /^\d{7,}$/.test(compact) ? parseSegment(plain.trim(), country) : null;
+  if (parsed?.valid) return toDialString(parsed.e164, settings);
   return validateDialString(compact);
 }

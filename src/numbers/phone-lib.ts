@@ -4,6 +4,7 @@
  * for the measurements behind the choice.
  */
 import {
+  getCountryCallingCode,
   isSupportedCountry as isSupported,
   parsePhoneNumberFromString,
   type CountryCode,
@@ -22,4 +23,9 @@ export function parseWithMetadata(text: string, country: CountryCode): PhoneNumb
 
 export function isSupportedCountry(country: string): country is CountryCode {
   return isSupported(country as CountryCode, metadata);
+}
+
+/** `DE` → `49`, `CA` → `1`. */
+export function callingCodeOf(country: CountryCode): string {
+  return getCountryCallingCode(country, metadata);
 }
