@@ -95,9 +95,14 @@ export function validateAccount(input: Partial<AccountSettings>): AccountValidat
   }
   if (errors.length > 0) return { ok: false, errors };
 
+  // As the checks normalised them: sip.js refuses `WSS://…` that the URL parser takes.
+  const normalised = (check: (text: string) => Checked<string>, text = '') => {
+    const result = check(text);
+    return result.ok ? result.value : text.trim();
+  };
   const account: AccountSettings = {
-    server: (input.server ?? '').trim(),
-    sipUri: (input.sipUri ?? '').trim(),
+    server: normalised(checkServerUrl, input.server),
+    sipUri: normalised(checkSipUri, input.sipUri),
     password: input.password ?? '',
   };
   if (input.authorizationUser) account.authorizationUser = input.authorizationUser;

@@ -6,6 +6,7 @@
 import { Inviter, UserAgent, type Invitation, type Referral } from 'sip.js';
 import { createLogger, type Logger } from '../core/logger.ts';
 import type {
+  AccountProblem,
   CallSnapshot,
   MediaStatus,
   PhoneSnapshot,
@@ -65,14 +66,31 @@ export class Phone {
       );
     }
 
-    const ua = createUserAgent({
-      account: checked.account,
-      logger: this.logger,
-      delegate: { onInvite: (invitation) => this.ring(invitation) },
-      sessionDescriptionHandlerFactory: this.options.sessionDescriptionHandlerFactory,
-      sipLogLevel: this.options.sipLogLevel ?? 'warn',
-      logActive: () => this.ua === ua,
-    });
+    let ua: UserAgent;
+    try {
+      ua = createUserAgent({
+        account: checked.account,
+        logger: this.logger,
+        delegate: { onInvite: (invitation) => this.ring(invitation) },
+        sessionDescriptionHandlerFactory: this.options.sessionDescriptionHandlerFactory,
+        sipLogLevel: this.options.sipLogLevel ?? 'warn',
+        logActive: () => this.ua === ua,
+      });
+    } catch (error) {
+      // sip.js parses the addresses again, more strictly than the checks: whatever it still
+      // refuses is a setting to correct, not an engine that silently never registers.
+      this.logError(error);
+      const problem: AccountProblem = /server url/i.test(String(error))
+        ? { field: 'server', code: 'invalidUrl' }
+        : { field: 'sipUri', code: 'invalidSipUri' };
+      return this.setRegistration(
+        registrationTransition(
+          this.registrationState,
+          { type: 'invalid', problems: [problem] },
+          Date.now(),
+        ),
+      );
+    }
     this.ua = ua;
     this.registration = new Registration({
       userAgent: ua,

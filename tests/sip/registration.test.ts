@@ -52,6 +52,13 @@ describe('registration against Kamailio', () => {
 });
 
 describe('registration edge cases', () => {
+  it('registers with a server address written in capitals, as the checks accepted it', async () => {
+    const account = accountFor('u2');
+    const loud = { ...account, server: account.server.replace(/^ws:/, 'WS:') };
+    const phone = await makePhone('u2', { account: loud });
+    expect(phone.now.registration.state).toBe('registered');
+  });
+
   it('reports invalid settings without touching the network', async () => {
     const phone = await makePhone('u0', {
       account: { ...accountFor('u0'), server: 'http://wrong.example.test' },

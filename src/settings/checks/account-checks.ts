@@ -53,7 +53,20 @@ export function checkServerUrl(input: string): Checked<string> {
   const host = checkHost(url.hostname);
   if (!host.ok) return host;
   if (url.protocol === 'ws:' && !isLoopback(url.hostname)) return fail('insecureUrl');
-  return ok(text);
+  return ok(serverUrl(url, text));
+}
+
+/**
+ * The address as the URL parser read it, which sip.js's own stricter parser also takes: scheme
+ * lower-cased, an internationalised host in its `xn--` form, `10.1` as `10.0.0.1`, no trailing
+ * dot, non-ASCII in path and query percent-encoded. A path is added only if one was typed.
+ */
+function serverUrl(url: URL, typed: string): string {
+  const host = url.hostname.replace(/\.$/, '');
+  const port = url.port ? `:${url.port}` : '';
+  const typedPath = /^[a-z]+:\/\/[^/?]*[/?]/i.test(typed);
+  const path = url.pathname === '/' && !typedPath ? '' : url.pathname;
+  return `${url.protocol}//${host}${port}${path}${url.search}`;
 }
 
 // RFC 3261 §25.1 user part: unreserved, escaped and user-unreserved characters.

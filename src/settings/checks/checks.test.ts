@@ -45,6 +45,19 @@ describe('checkServerUrl', () => {
   ])('%s → %s', (input, expected) => {
     expect(reason(checkServerUrl(input))).toBe(expected);
   });
+
+  it.each([
+    ['wss://pbx.example.com:8089/ws', 'wss://pbx.example.com:8089/ws'],
+    ['wss://pbx.example.com', 'wss://pbx.example.com'],
+    ['WSS://PBX.Example.com:8089/ws', 'wss://pbx.example.com:8089/ws'],
+    ['Wss://pbx.example.com.:8089/ws', 'wss://pbx.example.com:8089/ws'],
+    ['wss://pbx.exämple.de/ws', 'wss://pbx.xn--exmple-cua.de/ws'],
+    ['WS://127.1:8080', 'ws://127.0.0.1:8080'],
+    ['wss://pbx.example.com:443/ws?x=ä', 'wss://pbx.example.com/ws?x=%C3%A4'],
+    ['ws://[::1]:8080/', 'ws://[::1]:8080/'],
+  ])('keeps %s as sip.js reads it: %s', (input, expected) => {
+    expect(checkServerUrl(input)).toEqual({ ok: true, value: expected });
+  });
 });
 
 describe('checkSipUri and checkSipDomain', () => {
