@@ -276,6 +276,9 @@ describe('own numbers', () => {
     ['+49 ( 0 ) 30 1234567', '+49301234567'],
     ['(+49) (0)30 1234567', '+49301234567'],
     ['+44 (0)20 7946 0958', '+442079460958'],
+    ['0049 30 1234567', '+49301234567'],
+    ['0049 (0)30 1234567', '+49301234567'],
+    ['+49 030 1234567', '+49301234567'],
   ])('%s → %s', (input, expected) => {
     expect(checkOwnNumber(input)).toEqual({ ok: true, value: expected });
   });
@@ -285,7 +288,7 @@ describe('own numbers', () => {
     expect(checkOwnNumber(typed)).toEqual({ ok: true, value: parseSegment(typed, 'DE')?.e164 });
   });
 
-  it.each(['030 1234567', '0049 (0)30 1234567', '0049 30 1234567', '(0)30 1234567', '+0 30 123'])(
+  it.each(['030 1234567', '(0)30 1234567', '+0 30 123', '+49 1234', '+999 1234567', 'call +49'])(
     'refuses %s, not international',
     (input) => {
       expect(checkOwnNumber(input)).toEqual({ ok: false, code: 'invalidNumber', params: [input] });

@@ -2,6 +2,8 @@
  * Settings of the dial rules (src/numbers/dial-rules.ts) and number detection, checked the
  * same way by the settings store, the options form and the admin policy parser.
  */
+import { normalizeText } from '../../numbers/normalize.ts';
+import { parseSegment } from '../../numbers/parse-segment.ts';
 import { isSupportedCountry } from '../../numbers/phone-lib.ts';
 import { fail, ok, type Checked } from './problem.ts';
 
@@ -65,8 +67,16 @@ export const compactNumber = (typed: string): string =>
     .replace(TRUNK_AFTER_CALLING_CODE, '+$1')
     .replace(/[\s()./-]/g, '');
 
-/** One of the organisation's own numbers, as typed with separators: E.164 once they are gone. */
+/**
+ * One of the organisation's own numbers, written internationally (`+49 30 …`, `0049 30 …`,
+ * `+49 (0)30 …`): stored as E.164 if the numbering plan knows it, read as the dialler and the
+ * caller lookup read numbers (a `+49 030 …` loses its 0; `+49 1234` or `+999 …` are refused).
+ */
 export function checkOwnNumber(input: string): Checked<string> {
-  const number = compactNumber(input);
-  return E164.test(number) ? ok(number) : fail('invalidNumber', input.trim());
+  const typed = input.trim();
+  const international = /^\(?\s*(?:\+|00)/.test(typed);
+  const parsed = international ? parseSegment(normalizeText(typed), 'DE') : null;
+  return parsed?.international && parsed.valid && E164.test(parsed.e164)
+    ? ok(parsed.e164)
+    : fail('invalidNumber', typed);
 }
