@@ -1,4 +1,5 @@
 import { getCountries } from 'libphonenumber-js';
+import { DEFAULT_IGNORE_LABELS } from '../../numbers/labels.ts';
 import { t, uiLanguage } from '../i18n.ts';
 import type { SectionProps } from './draft.ts';
 import { CheckField, SelectField, TextField } from './fields.tsx';
@@ -75,6 +76,15 @@ export function NumbersSection({ draft, set, errors, locked }: SectionProps) {
         hint={t('optionsIgnoreLabelsHint')}
         multiline
       />
+      {!locked('numberIgnoreLabels') && (
+        <button
+          type="button"
+          class="link"
+          onClick={() => set({ numberIgnoreLabels: DEFAULT_IGNORE_LABELS.join('\n') })}
+        >
+          {t('optionsIgnoreLabelsRestore')}
+        </button>
+      )}
       <TextField
         {...text('ownNumbers')}
         label={t('optionsOwnNumbersLabel')}
