@@ -8,9 +8,10 @@ import { makeView } from './fixtures.ts';
 import { OptionsForm } from './options-form.tsx';
 
 function setup(view: SettingsView) {
-  const onSave = vi.fn((patch: SettingsPatch): Promise<SettingsView> =>
-    Promise.resolve(savedView(view, patch)),
-  );
+  const onSave = vi.fn((patch: SettingsPatch): Promise<SettingsView> => {
+    const values = { ...view.values, ...patch } as SettingsView['values'];
+    return Promise.resolve({ ...view, values });
+  });
   render(
     <OptionsForm
       view={view}
