@@ -98,6 +98,8 @@ export function checkSipUri(input: string): Checked<string> {
   const userPart = checkUserPart(user);
   if (!userPart.ok) return userPart;
   const [, hostText = '', port] = /^(\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(hostPart) ?? [];
+  // `sip:1001@wss://pbx…` or `…:5061>`: no port at all, the address is mistyped.
+  if (port !== undefined && !/^\d+$/.test(port)) return fail('invalidSipUri');
   if (port !== undefined && !isPort(port)) return fail('invalidPort', port);
   const host = checkHost(hostText);
   if (!host.ok) return host.code === 'required' ? fail('invalidSipUri') : host;

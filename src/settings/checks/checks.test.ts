@@ -80,6 +80,8 @@ describe('checkSipUri and checkSipDomain', () => {
     ['sip:1001@10.0.0', 'invalidHost'],
     ['sip:1001@[2001:db8::zz]', 'invalidHost'],
     ['sip:1001@x.example:0', 'invalidPort'],
+    ['sip:1001@wss://pbx.example.com', 'invalidSipUri'],
+    ['sip:1001@pbx.example.com:5061>', 'invalidSipUri'],
     ['sip:1001@x.example?subject=x', 'sipUriParams'],
   ])('refuses %s as %s', (input, code) => expect(reason(checkSipUri(input))).toBe(code));
 
@@ -111,7 +113,8 @@ describe('host names and patterns', () => {
     ['crm_x.example.com', 'invalidHost'],
     ['bücher example', 'invalidHost'],
     ['bücher​.example', 'invalidHost'],
-    ['10.0.0.1', 'invalidHost'],
+    ['10.0.0.1', 'ipNotHost'],
+    ['[2001:db8::1]', 'ipNotHost'],
     ['', 'required'],
     [`${'a'.repeat(63)}.`.repeat(4) + 'com', 'tooLong'],
   ])('pattern %s → %s', (input, expected) => {

@@ -84,6 +84,7 @@ export function checkHostPattern(input: string): Checked<string> {
         : rest;
   }
   if (pattern.includes('*')) return fail('badWildcard', input.trim());
+  if (isIpv4(pattern) || isIpv6Literal(pattern)) return fail('ipNotHost', input.trim());
   return checkHostName(pattern, 2);
 }
 

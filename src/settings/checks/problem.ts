@@ -28,6 +28,7 @@ export const FIELD_CODES = [
   'hostOnly',
   'badWildcard',
   'wildcardTooBroad',
+  'ipNotHost',
   'notCrmHost',
   'hostTwice',
   'hostOverlap',
