@@ -53,7 +53,7 @@ describe('DialForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Call' }));
 
     expect(onDial).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert')).toHaveTextContent('Only digits');
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter a phone number (digits, spaces and');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input.value).toBe('call 030 bob');
   });
