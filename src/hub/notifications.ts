@@ -27,6 +27,22 @@ export async function showIncomingCall(call: CallSnapshot): Promise<void> {
   });
 }
 
+/**
+ * Why a call from a page's control was not placed (no account, login refused, no microphone):
+ * the control itself only turns red. One at a time; a newer one replaces it.
+ */
+export async function showDialFailure(reason: string): Promise<void> {
+  await chrome.notifications
+    .create('dial-failed', {
+      type: 'basic',
+      iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
+      title: t('notifyDialFailedTitle'),
+      message: reason,
+      priority: 1,
+    })
+    .catch((error: unknown) => log.warn('could not show why a call failed', error));
+}
+
 export async function clearCallNotification(callId: string): Promise<void> {
   await chrome.notifications.clear(notificationId(callId));
 }

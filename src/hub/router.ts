@@ -14,6 +14,7 @@ import { testAccount } from './account-test.ts';
 import { dial } from './dial.ts';
 import { engine } from './engine.ts';
 import { localizeEngineError } from './engine-errors.ts';
+import { showDialFailure } from './notifications.ts';
 import { openOnboarding } from './onboarding.ts';
 import { crmHandlers } from './crm-calls.ts';
 import { clearMissed, missedCount, onPhoneChanged } from './phone-watch.ts';
@@ -74,7 +75,14 @@ export function routeHubMessages(): () => void {
     'hub',
     {
       'phone.snapshot': forward('phone.snapshot'),
-      'phone.dial': dial,
+      'phone.dial': (request, sender) =>
+        dial(request).catch(async (error: unknown) => {
+          // A page's call control only turns red: say why where the agent sees it.
+          if (senderKind(sender, chrome.runtime.id) === 'content') {
+            await showDialFailure(error instanceof Error ? error.message : String(error));
+          }
+          throw error;
+        }),
       'page.config': async ({ crm }, sender) => {
         const dock = dockAllowed(sender.tab?.url, dockSites());
         return pageConfig(await loadEffectiveSettings(), crm, dock);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Settings } from '../../src/settings/settings.ts';
 import { registerAgent } from '../support/agent.ts';
+import { ACCOUNTS } from '../support/kamailio.ts';
 import { launchExtension, type LaunchedExtension } from '../support/browser.ts';
 import {
   fixtureNamed,
@@ -105,6 +106,29 @@ describe('the context menu', () => {
 interface ContextMenuHub {
   ctiHub: { callSelection(info: object): Promise<void> };
 }
+
+describe('a click that cannot be placed', () => {
+  afterAll(async () => {
+    await rules({ password: ACCOUNTS.agent ?? '' });
+    await hub.until((s) => s.registration.state === 'registered');
+  });
+
+  it('says why in a notification, since the control only turns red', async () => {
+    await rules({ password: 'not-the-password' });
+    await hub.until((s) => s.registration.failure === 'credentials-rejected');
+    await open(byName('salesforce/record'));
+    const before = gateway.dialled().length;
+    await control(page, '+12125550142').click();
+
+    const notes = () =>
+      hub.page.evaluate(() => chrome.notifications.getAll()) as Promise<Record<string, boolean>>;
+    await expect.poll(notes).toHaveProperty('dial-failed', true);
+    await expect
+      .poll(() => control(page, '+12125550142').getAttribute('data-cti-state'))
+      .toBe('failed');
+    expect(gateway.dialled().length).toBe(before);
+  });
+});
 
 describe('dial rules from the settings', () => {
   afterAll(async () => {
