@@ -57,6 +57,20 @@ describe('registrationTransition', () => {
     expect(next(serverError, { type: 'register' }, at)?.state).toBe('registering');
   });
 
+  it('keeps what failed while retrying, so a reconnect reads as one', () => {
+    const last = { ...unreachable, cause: 'reconnect-failed' as const, detail: 'WebSocket closed' };
+    expect(next(last, { type: 'register' }, at)).toEqual({
+      state: 'registering',
+      failure: 'server-unreachable',
+      cause: 'reconnect-failed',
+      detail: 'WebSocket closed',
+      since: at,
+    });
+    const retrying = next(last, { type: 'register' }, at);
+    const back = retrying && next(retrying, { type: 'accepted' }, at);
+    expect(back).toEqual({ state: 'registered', since: at });
+  });
+
   it('treats rejected credentials as final until the settings change', () => {
     const events: RegistrationEvent[] = [
       { type: 'register' },

@@ -12,8 +12,10 @@
  * ```
  *
  * `failed` with `credentials-rejected` or `invalid-settings` is final: `register` is refused
- * until `reconfigure` (new settings). sip.js's own Registerer state is not trusted as status:
- * it stays "Registered" after the socket drops, so transport loss is its own event here.
+ * until `reconfigure` (new settings). A retry from `failed` keeps the failure, its cause and
+ * detail while `registering`, so the views can tell a reconnect from a first attempt. sip.js's
+ * own Registerer state is not trusted as status: it stays "Registered" after the socket drops,
+ * so transport loss is its own event here.
  */
 import type {
   AccountProblem,
@@ -68,6 +70,17 @@ function failed(
   return next;
 }
 
+function retrying(
+  { failure, cause, detail }: RegistrationSnapshot,
+  now: number,
+): RegistrationSnapshot {
+  const next: RegistrationSnapshot = { state: 'registering', since: now };
+  if (failure !== undefined) next.failure = failure;
+  if (cause !== undefined) next.cause = cause;
+  if (detail !== undefined) next.detail = detail;
+  return next;
+}
+
 /** The next snapshot, or null when the event is not allowed in the current state. */
 export function registrationTransition(
   current: RegistrationSnapshot,
@@ -78,7 +91,7 @@ export function registrationTransition(
   switch (event.type) {
     case 'register':
       if (state === 'registering' || state === 'registered' || isFinal(current)) return null;
-      return { state: 'registering', since: now };
+      return state === 'failed' ? retrying(current, now) : { state: 'registering', since: now };
     case 'accepted':
       if (state !== 'registering' && state !== 'registered') return null;
       return state === 'registered' ? current : { state: 'registered', since: now };

@@ -71,7 +71,7 @@ export class Registration {
     try {
       await this.ua.start();
     } catch (error) {
-      this.retryLater('connect-failed', describeError(error));
+      this.retryLater('connect-failed', errorText(error));
       return;
     }
     await this.firstAttempt;
@@ -191,7 +191,9 @@ export class Registration {
     try {
       await this.ua.reconnect();
     } catch (error) {
-      this.retryLater('reconnect-failed', describeError(error));
+      // Only a server that answered once with these settings is "again": one never reached is
+      // still a connection that could not be made, most likely a wrong address.
+      this.retryLater(this.everConnected ? 'reconnect-failed' : 'connect-failed', errorText(error));
     }
   }
 
@@ -205,4 +207,9 @@ export class Registration {
     this.current = next;
     this.options.onChange(next);
   }
+}
+
+/** The transport's own words for the agent's details, without the class name ("Error: "). */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -18,6 +18,26 @@ describe('badgeFor', () => {
     expect(badgeFor(fresh, 0)).toMatchObject({ text: '!', title: 'badgeNoAccount' });
   });
 
+  it('does not send a lost connection being retried to the settings', () => {
+    for (const state of ['failed', 'registering'] as const) {
+      const lost = snapshot({
+        registration: { state, failure: 'server-unreachable', cause: 'reconnect-failed', since: 0 },
+      });
+      expect(badgeFor(lost, 0)).toMatchObject({ text: '!', title: 'badgeReconnecting' });
+    }
+  });
+
+  it('names an account problem for a server never reached and for a refused login', () => {
+    const failures = [
+      { failure: 'server-unreachable', cause: 'connect-failed' },
+      { failure: 'credentials-rejected', detail: '403 Forbidden' },
+    ] as const;
+    for (const failure of failures) {
+      const failed = snapshot({ registration: { state: 'failed', ...failure, since: 0 } });
+      expect(badgeFor(failed, 0)).toMatchObject({ text: '!', title: 'badgeRegistrationProblem' });
+    }
+  });
+
   it('flags a microphone not yet allowed like a blocked one', () => {
     for (const media of ['not-yet-allowed', 'blocked', 'missing'] as const) {
       expect(badgeFor(snapshot({ media }), 2).title).toBe('badgeMicrophoneProblem');

@@ -2,7 +2,12 @@
  * The toolbar badge: a registration or microphone problem first, else the missed calls.
  */
 import { t } from '../core/i18n.ts';
-import { microphoneNeedsSetup, type PhoneSnapshot } from '../protocol/phone-state.ts';
+import {
+  isReconnecting,
+  microphoneNeedsSetup,
+  type PhoneSnapshot,
+  type RegistrationSnapshot,
+} from '../protocol/phone-state.ts';
 
 export interface Badge {
   text: string;
@@ -16,8 +21,7 @@ const MISSED = '#b06000';
 export function badgeFor(snapshot: PhoneSnapshot | undefined, missed: number): Badge {
   const reg = snapshot?.registration;
   if (reg && (reg.state === 'failed' || reg.failure !== undefined)) {
-    const title = reg.failure === 'no-account' ? 'badgeNoAccount' : 'badgeRegistrationProblem';
-    return { text: '!', color: PROBLEM, title: t(title) };
+    return { text: '!', color: PROBLEM, title: t(registrationProblem(reg)) };
   }
   if (microphoneNeedsSetup(snapshot?.media)) {
     return { text: '!', color: PROBLEM, title: t('badgeMicrophoneProblem') };
@@ -28,6 +32,12 @@ export function badgeFor(snapshot: PhoneSnapshot | undefined, missed: number): B
     return { text, color: MISSED, title };
   }
   return { text: '', color: MISSED, title: t('extName') };
+}
+
+/** A lost connection being retried is no reason to send the agent to the settings. */
+function registrationProblem(reg: RegistrationSnapshot): string {
+  if (reg.failure === 'no-account') return 'badgeNoAccount';
+  return isReconnecting(reg) ? 'badgeReconnecting' : 'badgeRegistrationProblem';
 }
 
 export async function showBadge(badge: Badge): Promise<void> {

@@ -39,8 +39,8 @@ export type RegistrationCause =
 export interface RegistrationSnapshot {
   state: RegistrationState;
   /**
-   * Set when state is `failed`, while reconnecting after a transport loss, and with
-   * `unregistered` when there is no account to register.
+   * Set when state is `failed`, while `registering` again after one (with its cause and detail),
+   * and with `unregistered` when there is no account to register.
    */
   failure?: RegistrationFailure;
   /** Set when the failure came from the connection or a refresh, not a REGISTER response. */
@@ -52,6 +52,15 @@ export interface RegistrationSnapshot {
   /** Epoch ms of the next automatic attempt, when one is scheduled. */
   retryAt?: number;
   since: number;
+}
+
+/**
+ * Whether a connection that worked with these settings was lost and the engine is getting it
+ * back by itself: nothing in the settings to check, only to wait. A server never reached with
+ * them fails as `connect-failed` instead, most likely a wrong address.
+ */
+export function isReconnecting({ cause }: RegistrationSnapshot): boolean {
+  return cause === 'connection-lost' || cause === 'reconnect-failed';
 }
 
 export type CallDirection = 'outbound' | 'inbound';

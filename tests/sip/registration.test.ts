@@ -80,6 +80,36 @@ describe('registration edge cases', () => {
     expect(registration).toMatchObject({ state: 'failed', failure: 'server-unreachable' });
     expect(registration.retryAt).toBeGreaterThan(Date.now());
     expect(registration.retryAt).toBeLessThan(Date.now() + 1000);
+
+    // Never connected with these settings: a retry is no "reconnect" (a wrong address, most likely).
+    const failures = () => phone.changes.filter((s) => s.registration.state === 'failed');
+    await phone.waitFor(() => failures().length >= 2, 'a second failed attempt', 3000);
+    for (const { registration: failed } of failures()) {
+      expect(failed.cause).toBe('connect-failed');
+      expect(failed.detail).toMatch(/^WebSocket closed ws:\/\/127\.0\.0\.1:\d+ \(code: 1006\)$/);
+    }
+  });
+
+  it('reconnects after losing a connection that worked, and says so', async () => {
+    const proxy = await startFreezableProxy(inject('sip').wsPort);
+    try {
+      const server = { wsUrl: proxy.url, domain: 'sip.test' };
+      const phone = await makePhone('u4', { server });
+      await proxy.close();
+      const again = await phone.waitFor(
+        (s) => s.registration.cause === 'reconnect-failed',
+        'a failed reconnect',
+        4000,
+      );
+      expect(again.registration).toMatchObject({ failure: 'server-unreachable' });
+      expect(again.registration.detail).toMatch(/^WebSocket closed /);
+      const causes = phone.changes.map((s) => s.registration.cause).filter(Boolean);
+      expect(causes[0]).toBe('connection-lost');
+      expect(causes).not.toContain('connect-failed');
+    } finally {
+      await stopPhones();
+      await proxy.close().catch(() => undefined);
+    }
   });
 
   it('registers once the settings are corrected after a rejected password', async () => {

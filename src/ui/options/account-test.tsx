@@ -59,7 +59,7 @@ export function AccountTest({ run }: Props) {
         {outcome && (
           <p class={outcome.ok ? 'ok' : 'error'}>
             {outcome.text}
-            {outcome.detail && <span class="detail"> ({outcome.detail})</span>}
+            {outcome.detail && <span class="detail"> {t('regDetail', outcome.detail)}</span>}
           </p>
         )}
       </div>

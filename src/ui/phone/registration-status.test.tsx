@@ -44,18 +44,50 @@ describe('RegistrationStatus', () => {
     expect(screen.getByText(/Check the server address/)).toBeInTheDocument();
   });
 
-  it('says in words what failed on the connection, with the error text as is', () => {
+  it('says in words what failed on the connection, then the error text once, as is', () => {
     setup({
       state: 'failed',
       failure: 'server-unreachable',
       cause: 'connect-failed',
-      detail: 'Error: WebSocket closed wss://pbx.example.test:8089/ws (code: 1006)',
+      detail: 'WebSocket closed wss://pbx.example.test:8089/ws (code: 1006)',
     });
     expect(
       screen.getByText(
-        'Details: Could not connect to the server (Error: WebSocket closed wss://pbx.example.test:8089/ws (code: 1006))',
+        'Details: Could not connect to the server. Error message: WebSocket closed wss://pbx.example.test:8089/ws (code: 1006)',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('keeps the settings advice for a server never reached with these settings', () => {
+    const { onOpenOptions } = setup({
+      state: 'failed',
+      failure: 'server-unreachable',
+      cause: 'connect-failed',
+      retryAt: T0 + 12_000,
+    });
+    expect(screen.getByText('Not connected: calls cannot be made or received')).toBeVisible();
+    expect(screen.getByText(/Check the server address in the settings/)).toBeVisible();
+    expect(screen.getByText(/^Next attempt at .*:12/)).toBeVisible();
+    expect(screen.queryByText(/Reconnecting/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('says a lost connection is coming back by itself and when, without the settings', () => {
+    setup({
+      state: 'failed',
+      failure: 'server-unreachable',
+      cause: 'reconnect-failed',
+      detail: 'WebSocket closed ws://127.0.0.1:1/ws (code: 1006)',
+      retryAt: T0 + 12_000,
+    });
+    expect(screen.getByText('Connection to the phone system lost. Reconnecting…')).toBeVisible();
+    expect(screen.getByText(/the phone reconnects by itself/)).toBeVisible();
+    expect(screen.getByText(/^Next attempt at .*:12/)).toBeVisible();
+    expect(screen.getByText(/^Details: Could not connect to the server again\. /)).toBeVisible();
+    expect(screen.queryByText(/settings/)).toBeNull();
+    expect(screen.queryByText(/Not connected/)).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('names a refresh the server did not renew, which has no error text', () => {
@@ -91,9 +123,25 @@ describe('RegistrationStatus', () => {
   });
 
   it('shows a reconnect in progress as such, not as a failure', () => {
-    setup({ state: 'registering', failure: 'server-unreachable', retryAt: T0 + 2000 });
-    expect(screen.getByText('Connection lost. Reconnecting…')).toBeInTheDocument();
+    setup({ state: 'registering', failure: 'server-unreachable', cause: 'connection-lost' });
+    expect(screen.getByText('Connection to the phone system lost. Reconnecting…')).toBeVisible();
+    expect(screen.getByText('Trying to connect now…')).toBeVisible();
+    expect(screen.queryByText(/settings/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Open options' })).toBeNull();
+  });
+
+  it('holds the failure and its advice while retrying a server never reached', () => {
+    setup({ state: 'registering', failure: 'server-unreachable', cause: 'connect-failed' });
+    expect(screen.getByText('Not connected: calls cannot be made or received')).toBeVisible();
+    expect(screen.getByText(/Check the server address in the settings/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Open options' })).toBeVisible();
+  });
+
+  it('says only that it is connecting on a first attempt', () => {
+    setup({ state: 'registering' });
+    expect(screen.getByText('Connecting to the phone system…')).toBeVisible();
+    expect(screen.queryByText(/Trying|Next attempt/)).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it.each([

@@ -1,9 +1,10 @@
-import type {
-  MediaStatus,
-  RegistrationFailure,
-  RegistrationSnapshot,
+import {
+  isReconnecting,
+  type MediaStatus,
+  type RegistrationFailure,
+  type RegistrationSnapshot,
 } from '../../protocol/phone-state.ts';
-import { t } from '../i18n.ts';
+import { t, uiLanguage } from '../i18n.ts';
 import { describeAccountProblems } from '../shared/account-problems.ts';
 import { registrationDetail } from '../shared/registration-detail.ts';
 
@@ -30,12 +31,23 @@ const MEDIA_KEYS: Record<MediaStatus, { text: string; action: string } | undefin
   missing: { text: 'mediaMissing', action: 'mediaCheck' },
 };
 
-function headline({ state, failure }: RegistrationSnapshot): string {
+function headline(registration: RegistrationSnapshot): string {
+  const { state, failure } = registration;
   if (state === 'registered') return t('regRegistered');
-  if (state === 'failed') return t('regFailed');
-  if (state === 'registering') return t(failure ? 'regReconnecting' : 'regRegistering');
+  if (isReconnecting(registration)) return t('regReconnecting');
+  // A retry after a failure is not connected either: the headline holds between attempts.
+  if (state === 'failed' || (state === 'registering' && failure)) return t('regFailed');
+  if (state === 'registering') return t('regRegistering');
   if (failure === 'no-account') return t('regNoAccount');
   return t('regUnregistered');
+}
+
+/** When the engine tries again by itself: at a clock time, as the view does not tick. */
+function nextAttempt({ state, failure, retryAt }: RegistrationSnapshot): string | undefined {
+  if (state === 'registering' && failure) return t('regTryingNow');
+  if (state !== 'failed' || retryAt === undefined) return undefined;
+  const time = new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'medium' }).format(retryAt);
+  return t('regNextAttempt', time);
 }
 
 /** Whether the phone can take calls, and when not, what the agent can do about it. */
@@ -47,10 +59,11 @@ export function RegistrationStatus({
 }: Props) {
   const { state, failure, problems } = registration;
   const detail = registrationDetail(registration);
-  const advice = failure && FAILURE_KEYS[failure];
-  // A retry in progress needs no action; a stopped phone with fixable settings does.
-  const needsOptions =
-    state !== 'registering' && failure !== undefined && failure !== 'server-error';
+  const retry = nextAttempt(registration);
+  // A lost connection comes back by itself: the settings are not what to check.
+  const reconnecting = isReconnecting(registration);
+  const advice = reconnecting ? 'regReconnectingHint' : failure && FAILURE_KEYS[failure];
+  const needsOptions = !reconnecting && failure !== undefined && failure !== 'server-error';
   const mediaKeys = MEDIA_KEYS[media];
 
   return (
@@ -60,6 +73,7 @@ export function RegistrationStatus({
         {headline(registration)}
       </p>
       {advice && <p>{t(advice)}</p>}
+      {retry && <p>{retry}</p>}
       {failure && detail && <p class="detail">{t('regDetail', detail)}</p>}
       {failure && problems && problems.length > 0 && (
         <ul class="detail" aria-label={t('regProblemsLabel')}>
