@@ -35,7 +35,7 @@ describe('RegistrationStatus', () => {
     });
     expect(screen.getByText(/Check the password in the settings/)).toBeInTheDocument();
     expect(screen.getByText('Details: 403 Forbidden')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
     expect(onOpenOptions).toHaveBeenCalledOnce();
   });
 
@@ -69,7 +69,7 @@ describe('RegistrationStatus', () => {
     expect(screen.getByText(/Check the server address in the settings/)).toBeVisible();
     expect(screen.getByText(/^Next attempt at .*:12/)).toBeVisible();
     expect(screen.queryByText(/Reconnecting/)).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
     expect(onOpenOptions).toHaveBeenCalledOnce();
   });
 
@@ -101,7 +101,7 @@ describe('RegistrationStatus', () => {
     const { onOpenOptions } = setup({ state: 'unregistered', failure: 'invalid-settings' });
     expect(screen.getByText('Not connected to the phone system')).toBeInTheDocument();
     expect(screen.getByText(/account settings are incomplete/)).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
     expect(onOpenOptions).toHaveBeenCalledOnce();
   });
 
@@ -127,14 +127,14 @@ describe('RegistrationStatus', () => {
     expect(screen.getByText('Connection to the phone system lost. Reconnecting…')).toBeVisible();
     expect(screen.getByText('Trying to connect now…')).toBeVisible();
     expect(screen.queryByText(/settings/)).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Open options' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open settings' })).toBeNull();
   });
 
   it('holds the failure and its advice while retrying a server never reached', () => {
     setup({ state: 'registering', failure: 'server-unreachable', cause: 'connect-failed' });
     expect(screen.getByText('Not connected: calls cannot be made or received')).toBeVisible();
     expect(screen.getByText(/Check the server address in the settings/)).toBeVisible();
-    expect(screen.getByRole('button', { name: 'Open options' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Open settings' })).toBeVisible();
   });
 
   it('says only that it is connecting on a first attempt', () => {
