@@ -58,7 +58,10 @@ export interface FieldError {
   params?: string[];
 }
 
-/** A patch of user settings: a secret left out keeps the stored one. */
+/**
+ * A patch of user settings: a secret left out keeps the stored one, and so does an ICE server
+ * without a credential, for the same URLs and user name (src/settings/store.ts).
+ */
 export type SettingsPatch = Partial<Settings>;
 
 /** The outcome of one registration attempt with an account ("test the account"). */

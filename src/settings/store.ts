@@ -1,9 +1,9 @@
 /**
  * The settings store: user settings in `storage.local` under one key, read as effective
  * settings, that is under the admin policy of `storage.managed` (src/policy). `loadEffective`
- * is the one seam where policy applies. Secrets (the SIP password, the HubSpot token) are written
- * here and read only by the hub; views get a `SettingsView`, which says only whether each is
- * stored.
+ * is the one seam where policy applies. Secrets (the SIP password, the HubSpot token, the TURN
+ * credentials) are written here and read only by the hub; views get a `SettingsView`, which says
+ * only whether each is stored.
  */
 import { readManagedPolicy } from '../policy/managed-source.ts';
 import { parsePolicy } from '../policy/parse-policy.ts';
@@ -15,7 +15,7 @@ import {
   type EffectiveSettings,
   type IgnoredPolicy,
 } from './effective.ts';
-import type { SettingKey, Settings } from './settings.ts';
+import type { IceServer, SettingKey, Settings } from './settings.ts';
 import { checkStoredSettings, type CheckedChanges } from './validate.ts';
 
 export type { IgnoredPolicy };
@@ -25,8 +25,13 @@ const KEY = 'settings';
 export const SECRET_KEYS = ['password', 'hubspotToken'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
+/** An ICE server as views see it: whether a credential is stored, never the credential. */
+export interface IceServerView extends Omit<IceServer, 'credential'> {
+  credentialStored: boolean;
+}
+
 export interface SettingsView {
-  values: Omit<Settings, SecretKey>;
+  values: Omit<Settings, SecretKey | 'iceServers'> & { iceServers: IceServerView[] };
   /** Whether each secret is stored (by the user or by policy). */
   secrets: Record<SecretKey, boolean>;
   /** Keys set by admin policy, which views show read-only. */
@@ -70,8 +75,12 @@ export async function checkChange(patch: Record<string, unknown>): Promise<Check
 export function viewOf({ settings, locked, ignored, sipDomain }: EffectiveSettings): SettingsView {
   const values: Partial<Settings> = { ...settings };
   for (const key of SECRET_KEYS) delete values[key];
+  const iceServers = settings.iceServers.map(({ credential, ...server }) => ({
+    ...server,
+    credentialStored: Boolean(credential),
+  }));
   const view = {
-    values: values as SettingsView['values'],
+    values: { ...(values as Omit<Settings, SecretKey>), iceServers },
     secrets: { password: settings.password !== '', hubspotToken: settings.hubspotToken !== '' },
     locked,
     ignored,
@@ -83,12 +92,38 @@ export async function loadSettingsView(): Promise<SettingsView> {
   return viewOf(await loadEffective());
 }
 
+const serverKey = (server: { urls?: unknown; username?: unknown }): string =>
+  JSON.stringify([[server.urls].flat(), server.username ?? '']);
+
+/**
+ * Views never see ICE credentials, so a patch's ICE server without one keeps the credential
+ * stored for the same URLs and user name in `stored`; a server not in the patch loses its own.
+ */
+export function keepIceCredentials(
+  patch: Record<string, unknown>,
+  stored: readonly IceServer[],
+): Record<string, unknown> {
+  if (!Array.isArray(patch.iceServers)) return patch;
+
+  const credentials = new Map<string, string>();
+  for (const server of stored) {
+    if (server.credential) credentials.set(serverKey(server), server.credential);
+  }
+  const iceServers = (patch.iceServers as unknown[]).map((entry) => {
+    if (typeof entry !== 'object' || entry === null || 'credential' in entry) return entry;
+    const credential = credentials.get(serverKey(entry));
+    return credential ? { ...entry, credential } : entry;
+  });
+  return { ...patch, iceServers };
+}
+
 /**
  * Stores a valid patch; any invalid field refuses the whole patch (SettingsRejected). A key
  * the policy locks counts as invalid unless the patch only repeats the policy's value.
  */
 export async function saveSettings(patch: Record<string, unknown>): Promise<SettingsView> {
-  const checked = await checkChange(patch);
+  const { settings } = await loadEffective();
+  const checked = await checkChange(keepIceCredentials(patch, settings.iceServers));
   if (checked.errors.length > 0) throw new SettingsRejected(checked.errors);
 
   const current = await loadUserSettings();

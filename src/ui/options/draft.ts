@@ -6,7 +6,7 @@
 import type { CrmName } from '../../protocol/phone-state.ts';
 import type { IceServer, SettingKey, Settings } from '../../settings/settings.ts';
 import type { SettingsPatch, SettingsView } from '../../protocol/messages.ts';
-import type { SecretKey } from '../../settings/store.ts';
+import type { IceServerView, SecretKey } from '../../settings/store.ts';
 import { compactNumber } from '../../settings/checks/dialling-checks.ts';
 
 export const CRMS: CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
@@ -21,7 +21,10 @@ export const CRM_LABELS: Record<CrmName, string> = {
 export interface IceRow {
   urls: string;
   username: string;
+  /** Typed by the agent; a stored credential never reaches the page. */
   credential: string;
+  /** The row's server as stored (`serverOf`), when a credential is stored for it. */
+  stored?: string;
 }
 
 type HostKeys = 'extraHosts' | 'orgHosts';
@@ -57,11 +60,7 @@ export function toDraft({ values }: SettingsView): Draft {
     ...values,
     password: '',
     hubspotToken: '',
-    iceServers: values.iceServers.map((s) => ({
-      urls: Array.isArray(s.urls) ? s.urls.join(' ') : s.urls,
-      username: s.username ?? '',
-      credential: s.credential ?? '',
-    })),
+    iceServers: values.iceServers.map(toRow),
     registerExpires: String(values.registerExpires),
     numberIgnoreLabels: values.numberIgnoreLabels.join('\n'),
     ownNumbers: values.ownNumbers.join('\n'),
@@ -69,6 +68,11 @@ export function toDraft({ values }: SettingsView): Draft {
     orgHosts: hostLines(values.orgHosts),
     forget: { password: false, hubspotToken: false },
   };
+}
+
+function toRow({ credentialStored, ...server }: IceServerView): IceRow {
+  const row = { urls: [server.urls].flat().join(' '), username: server.username ?? '' };
+  return { ...row, credential: '', ...(credentialStored ? { stored: serverOf(row) } : {}) };
 }
 
 function hostLines(hosts: Record<CrmName, string[]>): Record<CrmName, string> {
@@ -97,11 +101,24 @@ export function isBlankRow(row: IceRow): boolean {
   return !row.urls.trim() && !row.username.trim() && !row.credential;
 }
 
+const urlList = (text: string): string[] => text.trim().split(/\s+/);
+
+/** A server's URLs and user name, as the hub matches a stored credential to it. */
+const serverOf = (row: Pick<IceRow, 'urls' | 'username'>): string =>
+  JSON.stringify([urlList(row.urls), row.username.trim()]);
+
+/**
+ * Whether the row keeps its stored credential on save: none was typed, and URLs and user name
+ * are still those it was stored with.
+ */
+export const keepsCredential = (row: IceRow): boolean =>
+  row.credential === '' && row.stored !== undefined && row.stored === serverOf(row);
+
 function iceServers(rows: IceRow[]): IceServer[] {
   return rows
     .filter((row) => !isBlankRow(row))
     .map((row) => {
-      const urls = row.urls.trim().split(/\s+/);
+      const urls = urlList(row.urls);
       const server: IceServer = { urls: urls.length === 1 ? (urls[0] ?? '') : urls };
       if (row.username.trim()) server.username = row.username.trim();
       if (row.credential) server.credential = row.credential;
@@ -144,7 +161,9 @@ export function toPatch(draft: Draft, view: SettingsView): SettingsPatch {
       else if (draft.forget[key]) patch[key] = '';
       continue;
     }
-    const stored = view.values[key];
+    // Stored ICE servers as the form would send them back unchanged, kept credentials left out.
+    const stored =
+      key === 'iceServers' ? iceServers(view.values.iceServers.map(toRow)) : view.values[key];
     if (JSON.stringify(next[key]) !== JSON.stringify(stored)) patch[key] = next[key];
   }
   return patch;

@@ -1,9 +1,18 @@
 import { t } from '../i18n.ts';
-import { fieldId, type IceRow, type SectionProps } from './draft.ts';
+import { fieldId, keepsCredential, type IceRow, type SectionProps } from './draft.ts';
 
 const EMPTY: IceRow = { urls: '', username: '', credential: '' };
 
-/** STUN/TURN servers as rows of URL(s), user name and credential. */
+/** Whether a stored credential is kept, or lost because URLs or user name changed. */
+function credentialNote(row: IceRow): string | undefined {
+  if (row.stored === undefined || row.credential !== '') return undefined;
+  return t(keepsCredential(row) ? 'optionsSecretSet' : 'optionsIceCredentialAgain');
+}
+
+/**
+ * STUN/TURN servers as rows of URL(s), user name and credential. The credential is write-only,
+ * as the other secrets: the row says whether one is stored, and removing the row removes it.
+ */
 export function IceServersEditor({ draft, set, errors, locked }: SectionProps) {
   const rows = draft.iceServers;
   const isLocked = locked('iceServers');
@@ -20,6 +29,8 @@ export function IceServersEditor({ draft, set, errors, locked }: SectionProps) {
         const urlError = errors.get(`${path}.urls`);
         const credError = errors.get(`${path}.username`);
         const name = t('optionsIceServer', index + 1);
+        const note = credentialNote(row);
+        const noteId = `${fieldId(`${path}.credential`)}-hint`;
         return (
           <div class="ice-row" role="group" aria-label={name} key={index}>
             <label>
@@ -46,9 +57,11 @@ export function IceServersEditor({ draft, set, errors, locked }: SectionProps) {
             <label>
               {t('optionsIceCredential')}
               <input
+                id={fieldId(`${path}.credential`)}
                 type="password"
                 value={row.credential}
                 autocomplete="new-password"
+                aria-describedby={note ? noteId : undefined}
                 onInput={(e) => update(index, { credential: e.currentTarget.value })}
               />
             </label>
@@ -59,6 +72,12 @@ export function IceServersEditor({ draft, set, errors, locked }: SectionProps) {
             >
               {t('optionsIceRemove')}
             </button>
+            {note && (
+              // Full width, as the errors below (pages.css has no rule for a hint in the row).
+              <p id={noteId} class="hint">
+                {note}
+              </p>
+            )}
             {[urlError, credError].filter(Boolean).map((message) => (
               <p class="error" key={message}>
                 {message}

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { expect, it, vi } from 'vitest';
 import type { SettingsPatch } from '../../protocol/messages.ts';
 import type { SettingsHub } from '../ports.ts';
-import { makeView } from './fixtures.ts';
+import { makeView, savedView } from './fixtures.ts';
 import { OptionsApp } from './options-app.tsx';
 
 it('re-reads the settings when the admin policy changes, showing new locks at once', async () => {
@@ -67,9 +67,7 @@ it('keeps naming a host just saved after the agent denies Chrome its access', as
   const request = vi.fn(() => Promise.resolve(false));
   const hub: SettingsHub = {
     load: () => Promise.resolve(makeView()),
-    save: vi.fn((patch: SettingsPatch) =>
-      Promise.resolve({ ...saved, values: { ...saved.values, ...patch } }),
-    ),
+    save: vi.fn((patch: SettingsPatch) => Promise.resolve(savedView(saved, patch))),
     test: vi.fn(),
     hostAccess: { missing: (hosts) => Promise.resolve([...hosts]), request },
   };

@@ -4,16 +4,13 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountTestResult, SettingsPatch, SettingsView } from '../../protocol/messages.ts';
 import type { DeviceInfo } from '../ports.ts';
-import { makeView } from './fixtures.ts';
+import { makeView, savedView } from './fixtures.ts';
 import { OptionsForm } from './options-form.tsx';
 
 function setup(view = makeView(), devices: DeviceInfo[] = []) {
-  const onSave = vi.fn((patch: SettingsPatch): Promise<SettingsView> => {
-    const rest = { ...patch };
-    delete rest.password;
-    delete rest.hubspotToken;
-    return Promise.resolve({ ...view, values: { ...view.values, ...rest } });
-  });
+  const onSave = vi.fn((patch: SettingsPatch): Promise<SettingsView> =>
+    Promise.resolve(savedView(view, patch)),
+  );
   const onTest = vi.fn((_: SettingsPatch): Promise<AccountTestResult> =>
     Promise.resolve({ registered: true, ms: 123.4 }),
   );
@@ -457,5 +454,42 @@ describe('OptionsForm account test and devices', () => {
       'Device 1',
     ]);
     expect(screen.getByLabelText('Speaker')).toHaveDisplayValue('Saved device (not connected)');
+  });
+});
+
+describe('OptionsForm keeps the agent where they were', () => {
+  it('tests the account although an unrelated field is not valid', async () => {
+    const { onTest, type } = setup();
+    type('Your own numbers', '030 9876543');
+    type('Display name', 'Alice A');
+    const button = screen.getByRole('button', { name: 'Test account' });
+    button.focus();
+    fireEvent.click(button);
+
+    await waitFor(() => expect(onTest).toHaveBeenCalledWith({ displayName: 'Alice A' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(button).toHaveFocus();
+  });
+
+  it('keeps focus on Save while and after saving', async () => {
+    const { onSave, type, save } = setup();
+    let answer = (_: SettingsView) => {};
+    onSave.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    type('Display name', 'Alice A');
+    const button = screen.getByRole('button', { name: 'Save' });
+    button.focus();
+    save();
+
+    await screen.findByText('Saving…');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    // Chrome moves focus off a disabled button to <body>; jsdom does not, so check the cause.
+    expect(button).toBeEnabled();
+    save();
+    expect(onSave).toHaveBeenCalledTimes(1);
+
+    answer(makeView());
+    await screen.findByText('Settings saved.');
+    expect(button).toHaveFocus();
+    expect(button).not.toHaveAttribute('aria-disabled');
   });
 });

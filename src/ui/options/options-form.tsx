@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SettingKey } from '../../settings/settings.ts';
 import type { AccountTestResult, SettingsPatch, SettingsView } from '../../protocol/messages.ts';
 import { t } from '../i18n.ts';
@@ -29,6 +29,20 @@ export interface OptionsFormProps {
 
 type Status = { kind: 'saving' | 'saved' | 'failed'; text: string };
 
+/** What "Test account" registers with; other fields do not hold it up. */
+const ACCOUNT_KEYS: SettingKey[] = [
+  'sipServer',
+  'sipUri',
+  'authorizationUser',
+  'password',
+  'displayName',
+  'registerExpires',
+  'iceServers',
+];
+
+const isAccountField = (error: FieldError) =>
+  ACCOUNT_KEYS.some((key) => error.field === key || error.field.startsWith(`${key}.`));
+
 export function OptionsForm(props: OptionsFormProps) {
   const [view, setView] = useState(props.view);
   const [draft, setDraft] = useState<Draft>(() => toDraft(props.view));
@@ -36,6 +50,8 @@ export function OptionsForm(props: OptionsFormProps) {
   // An object per request: a second failed save must move focus again to the same field.
   const [focus, setFocus] = useState<{ field: string }>();
   const [status, setStatus] = useState<Status>();
+  // Read before re-render: a second Enter or click while saving must not save again.
+  const saving = useRef(false);
   const locked = (key: SettingKey) => view.locked.includes(key);
   const sipDomain = view.sipDomain?.name;
 
@@ -48,8 +64,7 @@ export function OptionsForm(props: OptionsFormProps) {
     if (focus) document.getElementById(fieldId(focus.field))?.focus();
   }, [focus]);
 
-  const check = (): boolean => {
-    const found = validate(draft, locked, sipDomain);
+  const show = (found: FieldError[]): boolean => {
     setErrors(found);
     const first = found[0];
     if (first) setFocus({ field: first.field });
@@ -58,8 +73,11 @@ export function OptionsForm(props: OptionsFormProps) {
 
   const save = async (event: Event) => {
     event.preventDefault();
+    if (saving.current) return;
     setStatus(undefined);
-    if (!check()) return;
+    if (!show(validate(draft, locked, sipDomain))) return;
+
+    saving.current = true;
     setStatus({ kind: 'saving', text: t('optionsSaving') });
     try {
       const stored = await props.onSave(toPatch(draft, view));
@@ -69,7 +87,24 @@ export function OptionsForm(props: OptionsFormProps) {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       setStatus({ kind: 'failed', text: t('optionsSaveFailed', reason) });
+    } finally {
+      saving.current = false;
     }
+  };
+
+  // Only the account's own fields: a bad entry elsewhere is for Save to report.
+  const test = () => {
+    const found = validate(draft, locked, sipDomain).filter(isAccountField);
+    if (found.length > 0) {
+      show(found);
+      return undefined;
+    }
+
+    const patch = toPatch(draft, view);
+    const account = Object.fromEntries(
+      ACCOUNT_KEYS.filter((k) => k in patch).map((k) => [k, patch[k]]),
+    );
+    return props.onTest(account);
   };
 
   const section = {
@@ -96,7 +131,7 @@ export function OptionsForm(props: OptionsFormProps) {
         {...section}
         passwordStored={view.secrets.password}
         {...(sipDomain ? { sipDomain } : {})}
-        onTest={() => (check() ? props.onTest(toPatch(draft, view)) : undefined)}
+        onTest={test}
       />
       <DevicesSection
         {...section}
@@ -124,7 +159,12 @@ export function OptionsForm(props: OptionsFormProps) {
         />
       </section>
       <div class="actions">
-        <button type="submit" class="primary" disabled={status?.kind === 'saving'}>
+        {/* aria-disabled, not disabled: a disabled button would drop keyboard focus to <body>. */}
+        <button
+          type="submit"
+          class="primary"
+          aria-disabled={status?.kind === 'saving' || undefined}
+        >
           {t('optionsSave')}
         </button>
         <p role="status" class={status?.kind === 'failed' ? 'error' : 'ok'}>

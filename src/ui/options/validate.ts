@@ -35,7 +35,7 @@ import {
 } from '../../settings/checks/problem.ts';
 import type { SettingKey } from '../../settings/settings.ts';
 import { t } from '../i18n.ts';
-import { CRM_LABELS, CRMS, isBlankRow, lines, type Draft } from './draft.ts';
+import { CRM_LABELS, CRMS, isBlankRow, keepsCredential, lines, type Draft } from './draft.ts';
 
 export interface FieldError {
   /** Path of the field, e.g. `sipServer` or `iceServers.1.urls` (see `fieldId`). */
@@ -91,7 +91,9 @@ export function validate(
     draft.iceServers.forEach((row, index) => {
       if (isBlankRow(row)) return;
       const urls = row.urls.trim().split(/\s+/);
-      const result = checkIceServer({ ...row, urls });
+      // A kept credential counts as given, though the form never sees it.
+      const credential = keepsCredential(row) ? 'stored' : row.credential;
+      const result = checkIceServer({ ...row, urls, credential });
       if (result.ok) return;
       const part = result.code === 'turnNeedsCredentials' ? 'username' : 'urls';
       const label = t('optionsIceServer', index + 1);
