@@ -131,7 +131,7 @@ describe('parsePolicy: one key at a time', () => {
     });
     expect(policy.ignored).toEqual([
       { key: 'hubspotToken', reason: 'invalidChars', params: ['U+0020'] },
-      { key: 'iceServers[0]', reason: 'invalidIceUrl' },
+      { key: 'iceServers[0]', reason: 'invalidPort', params: ['0'] },
     ]);
     expect(JSON.stringify(policy)).not.toMatch(/hunter2|pat with/);
   });

@@ -306,9 +306,11 @@ describe('ICE servers', () => {
     ['stuns:192.0.2.1:5349', 'ok'],
     ['turn:turn.example.com?transport=tcp', 'ok'],
     ['turns:[2001:db8::1]:443', 'ok'],
-    ['stun:stun.example.com?transport=udp', 'invalidIceUrl'],
+    ['stun:stun.example.com?transport=udp', 'iceTransport'],
+    ['turn:turn.example.com?transport=tls', 'iceTransport'],
     ['http://stun.example.com', 'invalidIceUrl'],
-    ['stun:stun.example.com:99999', 'invalidIceUrl'],
+    ['stun:stun.example.com:99999', 'invalidPort'],
+    ['stun:stun_1.example.com', 'invalidHost'],
     ['stun:', 'invalidIceUrl'],
   ])('uri %s → %s', (input, expected) => {
     expect(reason(checkIceUri(input))).toBe(expected);

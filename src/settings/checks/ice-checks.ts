@@ -7,17 +7,20 @@ import type { IceServer } from '../settings.ts';
 import { checkHost, isPort } from './host.ts';
 import { fail, ok, type Checked } from './problem.ts';
 
-const ICE_URI =
-  /^(stuns?|turns?):(\[[0-9a-f:.]+\]|[^\s:/?#[\]]+)(?::([^?]*))?(?:\?transport=(udp|tcp))?$/i;
+const ICE_URI = /^(stuns?|turns?):(\[[0-9a-f:.]+\]|[^\s:/?#[\]]+)(?::([^?]*))?(?:\?(.*))?$/i;
 
+/** One address; a refusal names the part at fault (scheme, host, port or transport). */
 export function checkIceUri(input: string): Checked<string> {
   const text = input.trim();
-  const [, scheme = '', host = '', port, transport] = ICE_URI.exec(text) ?? [];
+  const [, scheme = '', host = '', port, query] = ICE_URI.exec(text) ?? [];
   if (scheme === '') return fail('invalidIceUrl');
+  if (!checkHost(host).ok) return fail('invalidHost', host);
+  if (port !== undefined && !isPort(port)) return fail('invalidPort', port);
 
   const stun = scheme.toLowerCase().startsWith('stun');
-  const badPort = port !== undefined && !isPort(port);
-  if (!checkHost(host).ok || badPort || (stun && transport)) return fail('invalidIceUrl');
+  if (query !== undefined && (stun || !/^transport=(udp|tcp)$/i.test(query))) {
+    return fail('iceTransport', text);
+  }
   return ok(text);
 }
 

@@ -23,6 +23,7 @@ export const FIELD_CODES = [
   'invalidPrefix',
   'notIntlPrefix',
   'invalidIceUrl',
+  'iceTransport',
   'turnNeedsCredentials',
   'invalidLabel',
   'hostOnly',

@@ -101,7 +101,8 @@ export function isBlankRow(row: IceRow): boolean {
   return !row.urls.trim() && !row.username.trim() && !row.credential;
 }
 
-const urlList = (text: string): string[] => text.trim().split(/\s+/);
+/** One or more URLs, separated by spaces or commas as in every other list field. */
+export const urlList = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
 
 /** A server's URLs and user name, as the hub matches a stored credential to it. */
 const serverOf = (row: Pick<IceRow, 'urls' | 'username'>): string =>

@@ -78,3 +78,23 @@ describe('ICE server credentials are write-only', () => {
     await waitFor(() => expect(onSave).toHaveBeenCalledWith({ iceServers: [] }));
   });
 });
+
+describe('ICE server URLs', () => {
+  it('takes several URLs separated by commas, as every other list field does', async () => {
+    const { onSave, type, save } = setup();
+    type('URL', 'turn:turn.example.test:3478, turns:turn.example.test:5349');
+    type('Password', 'turn-secret');
+    save();
+    await waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({
+        iceServers: [
+          {
+            urls: ['turn:turn.example.test:3478', 'turns:turn.example.test:5349'],
+            username: 'agent',
+            credential: 'turn-secret',
+          },
+        ],
+      }),
+    );
+  });
+});

@@ -35,7 +35,15 @@ import {
 } from '../../settings/checks/problem.ts';
 import type { SettingKey } from '../../settings/settings.ts';
 import { t } from '../i18n.ts';
-import { CRM_LABELS, CRMS, isBlankRow, keepsCredential, lines, type Draft } from './draft.ts';
+import {
+  CRM_LABELS,
+  CRMS,
+  isBlankRow,
+  keepsCredential,
+  lines,
+  urlList,
+  type Draft,
+} from './draft.ts';
 
 export interface FieldError {
   /** Path of the field, e.g. `sipServer` or `iceServers.1.urls` (see `fieldId`). */
@@ -90,7 +98,7 @@ export function validate(
   if (!locked('iceServers')) {
     draft.iceServers.forEach((row, index) => {
       if (isBlankRow(row)) return;
-      const urls = row.urls.trim().split(/\s+/);
+      const urls = urlList(row.urls);
       // A kept credential counts as given, though the form never sees it.
       const credential = keepsCredential(row) ? 'stored' : row.credential;
       const result = checkIceServer({ ...row, urls, credential });
