@@ -239,6 +239,7 @@ describe('country and prefix', () => {
     ['', 'notIntlPrefix'],
     ['+00', 'notIntlPrefix'],
     ['00000', 'notIntlPrefix'],
+    ['0', 'notIntlPrefix'],
   ])('international prefix %s → %s', (input, expected) => {
     expect(reason(checkInternationalPrefix(input))).toBe(expected);
   });

@@ -34,7 +34,9 @@ export function checkOutsideLinePrefix(input: string): Checked<string> {
 /** How the PBX wants the international prefix: `+` as such, or its digits (`00`, `011`). */
 export function checkInternationalPrefix(input: string): Checked<string> {
   const text = input.trim();
-  return text === '+' || /^\d{1,4}$/.test(text) ? ok(text) : fail('notIntlPrefix');
+  // No country dials abroad with one digit: a lone `0` is the trunk prefix, and `+44 20 …`
+  // would go out as the national number 0442… (00 was meant).
+  return text === '+' || /^\d{2,4}$/.test(text) ? ok(text) : fail('notIntlPrefix');
 }
 
 /**

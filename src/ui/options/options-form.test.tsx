@@ -275,7 +275,7 @@ describe('OptionsForm dial and detection rules', () => {
     type('No phone number after these words', 'invoice\norder#');
     save();
     const summary = screen.getByRole('alert');
-    expect(summary).toHaveTextContent('International prefix: Enter + or up to four digits');
+    expect(summary).toHaveTextContent('International prefix: Enter + or two to four digits');
     expect(summary).toHaveTextContent('No phone number after these words: “order#” may hold');
     expect(onSave).not.toHaveBeenCalled();
   });
