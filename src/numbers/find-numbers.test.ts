@@ -140,6 +140,10 @@ const review: Row[] = [
   // IBANs with letters in the bank code
   ['IBAN NL91 ABNA 0417 1643 00', 'DE', []],
   ['GB29 NWBK 6016 1331 9268 19', 'GB', []],
+  // A filter word does not reject a number written with +
+  ['Vertragsabteilung: +49 30 1234567', 'DE', ['+49301234567']],
+  ['Orders: +44 20 7946 0958', 'GB', ['+442079460958']],
+  ['Vertragsabteilung: 030 1234567', 'DE', []],
   // Phone words inside compounds outrank a filter prefix
   ['Bestellhotline: 0800 1234567', 'DE', ['+498001234567']],
   ['Bestelltelefon 0800 1234567', 'DE', ['+498001234567']],

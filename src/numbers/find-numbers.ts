@@ -207,7 +207,9 @@ function evaluate(text: string, from: number, to: number, options: FindOptions, 
 
   const before = (options.before ? options.before + ' ' : '') + text.slice(0, labelAt ?? start);
   const verdict = labelVerdict(before.slice(-LABEL_WINDOW), options.labels ?? defaultLabels);
-  if (verdict === 'ignore' && !options.phoneField) return null;
+  // A reference number is never written with `+`: `Vertragsabteilung: +49 30 …` is a phone.
+  const plus = text[start] === '+' || text[start + 1] === '+';
+  if (verdict === 'ignore' && !options.phoneField && !plus) return null;
 
   let segment = text.slice(start, end);
   if (suffix?.kind === 'direct-dial') segment = withDirectDial(segment, suffix.digits);
