@@ -25,17 +25,20 @@ const STATE_KEYS: Record<CrmConnection, string> = {
   disabled: 'optionsCrmStateDisabled',
 };
 
-/** HubSpot's API takes no browser session: what it lacks is a valid token. */
-const stateKey = (crm: CrmName, state: CrmConnection): string =>
-  crm === 'hubspot' && state === 'signin' ? 'optionsCrmStateToken' : STATE_KEYS[state];
+/** HubSpot's API takes no browser session: what it lacks is a token, or a valid one. */
+function stateKey(crm: CrmName, state: CrmConnection, tokenStored: boolean): string {
+  if (crm !== 'hubspot' || state !== 'signin') return STATE_KEYS[state];
+  return tokenStored ? 'optionsCrmStateTokenRefused' : 'optionsCrmStateTokenMissing';
+}
 
-function Connection({ crm, status }: { crm: CrmName; status: Props['status'] }) {
+function Connection(props: { crm: CrmName; status: Props['status']; tokenStored: boolean }) {
+  const { crm, status, tokenStored } = props;
   if (!status) return null;
   const state = status === 'checking' ? undefined : status.find((s) => s.crm === crm)?.state;
   if (status !== 'checking' && !state) return null;
   return (
     <p class={`crm-state ${state ?? 'checking'}`} role="status">
-      {state ? t(stateKey(crm, state), CRM_LABELS[crm]) : t('optionsCrmStateChecking')}
+      {state ? t(stateKey(crm, state, tokenStored), CRM_LABELS[crm]) : t('optionsCrmStateChecking')}
     </p>
   );
 }
@@ -69,7 +72,7 @@ export function CrmSection(props: Props) {
       {CRMS.map((crm) => (
         <fieldset key={crm} class="crm">
           <legend>{CRM_LABELS[crm]}</legend>
-          <Connection crm={crm} status={status} />
+          <Connection crm={crm} status={status} tokenStored={props.tokenStored} />
           <CheckField
             path={`crmEnabled.${crm}`}
             label={t('optionsCrmEnable', CRM_LABELS[crm])}

@@ -7,9 +7,9 @@ import type { SettingsHub } from '../ports.ts';
 import { makeView } from './fixtures.ts';
 import { OptionsApp } from './options-app.tsx';
 
-function setup(statuses: Promise<CrmStatus[]>) {
+function setup(statuses: Promise<CrmStatus[]>, view = makeView()) {
   const hub: SettingsHub = {
-    load: () => Promise.resolve(makeView()),
+    load: () => Promise.resolve(view),
     save: vi.fn(() => Promise.resolve(makeView())),
     test: vi.fn(),
     crmStatus: vi.fn(() => statuses),
@@ -31,13 +31,20 @@ it("shows each CRM's connection, and that it is checking meanwhile", async () =>
     { crm: 'zendesk', state: 'no-tab' },
   ]);
   expect(await screen.findByText('Salesforce: connected.')).toBeInTheDocument();
-  expect(
-    screen.getByText(/^HubSpot: no private app token, or HubSpot refused it\./),
-  ).toBeInTheDocument();
+  // makeView stores no HubSpot token.
+  expect(screen.getByText(/^HubSpot: no private app token yet\./)).toBeInTheDocument();
   expect(screen.getByText('Zendesk: open Zendesk in a tab to connect.')).toBeInTheDocument();
 });
 
 it('says when a CRM does not permit access', async () => {
   setup(Promise.resolve([{ crm: 'salesforce', state: 'forbidden' }]));
   await waitFor(() => expect(screen.getByText(/^Salesforce: not permitted\./)).toBeInTheDocument());
+});
+
+it('says HubSpot refused the token when one is stored', async () => {
+  setup(
+    Promise.resolve([{ crm: 'hubspot', state: 'signin' }]),
+    makeView({ secrets: { password: true, hubspotToken: true } }),
+  );
+  expect(await screen.findByText(/^HubSpot refused the private app token\./)).toBeInTheDocument();
 });
