@@ -32,3 +32,9 @@ export function normalizeText(text: string): string {
     .replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(ARABIC_INDIC, (c) => String(c.charCodeAt(0) & 0xf));
 }
+
+/**
+ * A calling code followed by the trunk prefix in brackets (C24): `+49 (0)30`, `0049 (0)30`,
+ * `49(0)30`. The `(0)` is not dialled after a calling code; group 2 is the calling code.
+ */
+export const CC_WITH_TRUNK = /^\(?(\+|00)?\s*([1-9]\d{0,2})\s*\)?\s*\(\s*0\s*\)\s*/;

@@ -12,7 +12,7 @@
  * and anything needing formatting, goes through libphonenumber-js. Results are cached per text
  * and country: list views repeat the same numbers many times.
  */
-import { IGNORABLE } from './normalize.ts';
+import { CC_WITH_TRUNK, IGNORABLE } from './normalize.ts';
 import { parseWithMetadata, type CountryCode, type PhoneNumber } from './phone-lib.ts';
 import { fastParse } from './plans.ts';
 
@@ -28,7 +28,6 @@ export interface ParsedSegment {
   national(): string;
 }
 
-const CC_WITH_TRUNK = /^\(?(\+|00)?\s*([1-9]\d{0,2})\s*\)?\s*\(\s*0\s*\)\s*/;
 const LEADING_00 = /^\(?\s*00(?=\s*[1-9])/;
 
 const cache = new Map<string, ParsedSegment | null>();

@@ -65,6 +65,13 @@ describe('checkSettingsChanges', () => {
   });
 });
 
+describe('own numbers', () => {
+  it('keeps a number written several ways once', () => {
+    const ownNumbers = ['+49 30 9876543', '0049 30 9876543', '+49 (0)30 9876543'];
+    expect(checkSettingsChanges({ ownNumbers }).patch).toEqual({ ownNumbers: ['+49309876543'] });
+  });
+});
+
 describe('extra hosts', () => {
   it.each([
     ['crm.example.com', 'hostTwice', ['crm.example.com']],

@@ -53,6 +53,10 @@ function list<T>(values: unknown[], check: (entry: unknown) => Checked<T>, max: 
   return ok(kept);
 }
 
+/** Entries that read as the same value once checked are kept once (`0049 30 …`, `+49 30 …`). */
+const unique = <T>(checked: Checked<T[]>): Checked<T[]> =>
+  checked.ok ? ok([...new Set(checked.value)]) : checked;
+
 const asText =
   <T>(check: (text: string) => Checked<T>) =>
   (value: unknown): Checked<T> =>
@@ -91,7 +95,7 @@ const RULES: Partial<Record<SettingKey, Rule>> = {
   internationalPrefix: checkInternationalPrefix,
   numberIgnoreLabels: (value: unknown[]) => list(value, asText(checkIgnoreLabel), MAX_LABELS),
   screenPop: oneOf('never', 'ring', 'answer'),
-  ownNumbers: (value: unknown[]) => list(value, asText(checkOwnNumber), MAX_OWN_NUMBERS),
+  ownNumbers: (value: unknown[]) => unique(list(value, asText(checkOwnNumber), MAX_OWN_NUMBERS)),
   hubspotToken: checkToken,
   iceServers: (value: unknown[]) => list(value, checkIceServer, Infinity),
   crmEnabled: (value: object) => perCrm(value, (x) => typeof x === 'boolean'),

@@ -7,7 +7,7 @@
  * `sip:`/`sips:` URIs; everything else gets a message, never a call.
  */
 import { SUFFIX_TEXT, withDirectDial } from '../numbers/extension.ts';
-import { normalizeText } from '../numbers/normalize.ts';
+import { CC_WITH_TRUNK, normalizeText } from '../numbers/normalize.ts';
 
 export type DialCheck =
   | { ok: true; target: string }
@@ -32,7 +32,8 @@ export function checkDialTarget(input: string): DialCheck {
   const [, word = '', digits = ''] = suffix ?? [];
   // A direct-dial word names the rest of the number; any other word an extension.
   const direct = digits !== '' && /^d/i.test(word);
-  const number = suffix ? raw.slice(0, suffix.index).trim() : raw;
+  // `49 (0)30 …`: the bracketed trunk goes before the brackets do, or 490 30 … is left.
+  const number = (suffix ? raw.slice(0, suffix.index).trim() : raw).replace(CC_WITH_TRUNK, '+$2 ');
   const compact = (direct ? withDirectDial(number, digits) : number).replace(SEPARATORS, '');
   if (!/^\+?[0-9*#]+$/.test(compact)) {
     return { ok: false, reason: compact.slice(1).includes('+') ? 'plus' : 'characters' };

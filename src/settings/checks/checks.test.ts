@@ -292,12 +292,17 @@ describe('own numbers', () => {
     expect(checkOwnNumber(typed)).toEqual({ ok: true, value: parseSegment(typed, 'DE')?.e164 });
   });
 
-  it.each(['030 1234567', '(0)30 1234567', '+0 30 123', '+49 1234', '+999 1234567', 'call +49'])(
-    'refuses %s, not international',
-    (input) => {
-      expect(checkOwnNumber(input)).toEqual({ ok: false, code: 'invalidNumber', params: [input] });
-    },
-  );
+  it.each([
+    '030 1234567',
+    '(0)30 1234567',
+    '+0 30 123',
+    '+49 1234',
+    '+999 1234567',
+    'call +49',
+    '+49 30 9876543 ext. 12',
+  ])('refuses %s, not international', (input) => {
+    expect(checkOwnNumber(input)).toEqual({ ok: false, code: 'invalidNumber', params: [input] });
+  });
 });
 
 describe('ICE servers', () => {

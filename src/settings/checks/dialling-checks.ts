@@ -2,7 +2,7 @@
  * Settings of the dial rules (src/numbers/dial-rules.ts) and number detection, checked the
  * same way by the settings store, the options form and the admin policy parser.
  */
-import { normalizeText } from '../../numbers/normalize.ts';
+import { CC_WITH_TRUNK, normalizeText } from '../../numbers/normalize.ts';
 import { parseSegment } from '../../numbers/parse-segment.ts';
 import { isSupportedCountry } from '../../numbers/phone-lib.ts';
 import { fail, ok, type Checked } from './problem.ts';
@@ -58,15 +58,11 @@ const LABEL = /^(?=.*\p{L})[\p{L}º .:-]*(?:[\p{L}º]\*)?$/u;
 export const MAX_OWN_NUMBERS = 50;
 const E164 = /^\+[1-9]\d{5,14}$/;
 
-// `+49 (0)30 …`: the `(0)` is the trunk prefix, not dialled after a calling code; the dialler
-// drops it the same way (src/numbers/parse-segment.ts).
-const TRUNK_AFTER_CALLING_CODE = /^\(?\s*\+\s*([1-9]\d{0,2})\s*\)?\s*\(\s*0\s*\)/;
-
 /** `+49 (0)30 987-6543` → `+49309876543`: a number as typed, without separators or `(0)`. */
 export const compactNumber = (typed: string): string =>
   typed
     .trim()
-    .replace(TRUNK_AFTER_CALLING_CODE, '+$1')
+    .replace(CC_WITH_TRUNK, '+$2')
     .replace(/[\s()./-]/g, '');
 
 /**
@@ -76,7 +72,8 @@ export const compactNumber = (typed: string): string =>
  */
 export function checkOwnNumber(input: string): Checked<string> {
   const typed = input.trim();
-  const international = /^\(?\s*(?:\+|00)/.test(typed);
+  // Digits and separators only: `… ext. 12` would be read as more digits of the number.
+  const international = /^\(?\s*(?:\+|00)[\d\s()./-]*$/.test(typed);
   const parsed = international ? parseSegment(normalizeText(typed), 'DE') : null;
   return parsed?.international && parsed.valid && E164.test(parsed.e164)
     ? ok(parsed.e164)
