@@ -35,10 +35,12 @@ export function AccountTest({ run }: Props) {
   const [outcome, setOutcome] = useState<Outcome>();
 
   const test = async () => {
+    if (busy) return;
+    // A result from before no longer holds, whether this test runs or the form is refused.
+    setOutcome(undefined);
     const pending = run();
     if (!pending) return;
     setBusy(true);
-    setOutcome(undefined);
     try {
       setOutcome(describe(await pending));
     } catch (error) {
@@ -51,7 +53,8 @@ export function AccountTest({ run }: Props) {
 
   return (
     <div class="account-test">
-      <button type="button" disabled={busy} onClick={() => void test()}>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+      <button type="button" aria-disabled={busy || undefined} onClick={() => void test()}>
         {t('optionsTestAccount')}
       </button>
       <div role="status">

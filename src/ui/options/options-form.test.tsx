@@ -429,6 +429,37 @@ describe('OptionsForm account test and devices', () => {
     expect(detail.textContent).not.toMatch(/\(\(|\)\)/);
   });
 
+  it('clears an earlier result when the next test is refused, and keeps focus on the button', async () => {
+    const { onTest, type } = setup();
+    onTest.mockResolvedValueOnce({
+      registered: false,
+      failure: 'credentials-rejected',
+      detail: '403 Forbidden',
+    });
+    const button = screen.getByRole('button', { name: 'Test account' });
+    button.focus();
+    fireEvent.click(button);
+    expect(await screen.findByText(/403 Forbidden/)).toBeVisible();
+    expect(button).toBeEnabled();
+    expect(button).toHaveFocus();
+
+    type('Server URL (WebSocket)', 'wss://pbx..x');
+    fireEvent.click(button);
+    expect(screen.getByRole('alert')).toHaveTextContent('Server URL (WebSocket)');
+    expect(screen.queryByText(/403 Forbidden/)).toBeNull();
+  });
+
+  it('keeps naming only account fields while the agent fixes a refused test', () => {
+    const { type } = setup();
+    type('Your own numbers', '+49 1234');
+    type('Server URL (WebSocket)', 'https://pbx.example.test');
+    fireEvent.click(screen.getByRole('button', { name: 'Test account' }));
+    type('Server URL (WebSocket)', 'wss://pbx..x');
+    const summary = screen.getByRole('alert');
+    expect(summary).toHaveTextContent('Server URL (WebSocket)');
+    expect(summary).not.toHaveTextContent('Your own numbers');
+  });
+
   it('does not test an invalid account', () => {
     const { onTest, type } = setup();
     type('SIP address', 'alice');

@@ -47,6 +47,9 @@ export function OptionsForm(props: OptionsFormProps) {
   const [view, setView] = useState(props.view);
   const [draft, setDraft] = useState<Draft>(() => toDraft(props.view));
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // Which check put them there: a refused test names the account's fields only, and so do
+  // its errors as the agent edits (a save names all).
+  const [scope, setScope] = useState<'all' | 'account'>('all');
   // An object per request: a second failed save must move focus again to the same field.
   const [focus, setFocus] = useState<{ field: string }>();
   const [status, setStatus] = useState<Status>();
@@ -57,7 +60,9 @@ export function OptionsForm(props: OptionsFormProps) {
 
   // Once errors are shown, they follow the agent's edits instead of lingering.
   useEffect(() => {
-    if (errors.length > 0) setErrors(validate(draft, locked, sipDomain));
+    if (errors.length === 0) return;
+    const found = validate(draft, locked, sipDomain);
+    setErrors(scope === 'account' ? found.filter(isAccountField) : found);
     // Deliberately keyed on the draft only: re-checking when the errors change would loop.
   }, [draft]);
   useEffect(() => {
@@ -75,6 +80,7 @@ export function OptionsForm(props: OptionsFormProps) {
     event.preventDefault();
     if (saving.current) return;
     setStatus(undefined);
+    setScope('all');
     if (!show(validate(draft, locked, sipDomain))) return;
 
     saving.current = true;
@@ -95,6 +101,7 @@ export function OptionsForm(props: OptionsFormProps) {
   // Only the account's own fields: a bad entry elsewhere is for Save to report.
   const test = () => {
     const found = validate(draft, locked, sipDomain).filter(isAccountField);
+    setScope('account');
     if (found.length > 0) {
       show(found);
       return undefined;
