@@ -81,3 +81,20 @@ describe('DialForm', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });
 });
+
+describe('DialForm refusals', () => {
+  it('drops a refusal once the phone state it was about changes', async () => {
+    const onDial = vi.fn(() => Promise.reject(new Error('No phone account is set up yet.')));
+    const { rerender } = render(<DialForm onDial={onDial} phoneState="unregistered no-account" />);
+    const input = screen.getByLabelText<HTMLInputElement>('Number or SIP address');
+    fireEvent.input(input, { target: { value: '030 1234567' } });
+    fireEvent.submit(input.form as HTMLFormElement);
+    expect(await screen.findByRole('alert')).toHaveTextContent('No phone account is set up yet.');
+
+    rerender(<DialForm onDial={onDial} phoneState="unregistered no-account" />);
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    rerender(<DialForm onDial={onDial} phoneState="registered" />);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(input.value).toBe('030 1234567');
+  });
+});

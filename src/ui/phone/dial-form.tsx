@@ -8,6 +8,8 @@ interface Props {
   onDial: (target: string) => Promise<void>;
   /** Keypad folded away: the dock, and the popup while a call is up. */
   compact?: boolean;
+  /** Registration and microphone in a word: a refusal shown before no longer holds once it changes. */
+  phoneState?: string;
 }
 
 const REASON_KEYS = {
@@ -19,7 +21,7 @@ const REASON_KEYS = {
 } as const;
 
 /** Number entry: Enter or the Call button dials; bad input gets a message and stays. */
-export function DialForm({ onDial, compact }: Props) {
+export function DialForm({ onDial, compact, phoneState }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
@@ -30,6 +32,7 @@ export function DialForm({ onDial, compact }: Props) {
   // The pad follows the layout when it changes: a call starting folds it, so digits meant as
   // tones go to the call's own keypad, not into a new number by surprise.
   useEffect(() => setPadOpen(!compact), [compact]);
+  useEffect(() => setError(''), [phoneState]);
 
   const submit = async (event: Event) => {
     event.preventDefault();

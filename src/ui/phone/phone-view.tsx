@@ -41,7 +41,11 @@ export function PhoneView({ phone, now, actions, compact }: Props) {
         onOpenOnboarding={actions.openOnboarding}
       />
       <CallList calls={calls} now={now} onCommand={actions.command} />
-      <DialForm onDial={actions.dial} compact={compact || calls.length > 0} />
+      <DialForm
+        onDial={actions.dial}
+        compact={compact || calls.length > 0}
+        phoneState={`${snapshot.registration.state} ${snapshot.registration.failure ?? ''} ${snapshot.media}`}
+      />
       {missed > 0 && <p class="missed">{t('phoneMissed', missed)}</p>}
     </div>
   );
