@@ -107,9 +107,14 @@ export class ClickToCall {
     try {
       await this.options.dial(hit.target, hit.anchor);
     } catch (error) {
+      // The reason for a while (the hub also shows it in a notification), then the label again.
+      const label = control.title;
       control.dataset.ctiState = 'failed';
       control.title = error instanceof Error ? error.message : String(error);
-      setTimeout(() => delete control.dataset.ctiState, 3000);
+      setTimeout(() => {
+        delete control.dataset.ctiState;
+        control.title = label;
+      }, 3000);
     }
   }
 }

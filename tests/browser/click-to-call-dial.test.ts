@@ -123,10 +123,14 @@ describe('a click that cannot be placed', () => {
     const notes = () =>
       hub.page.evaluate(() => chrome.notifications.getAll()) as Promise<Record<string, boolean>>;
     await expect.poll(notes).toHaveProperty('dial-failed', true);
-    await expect
-      .poll(() => control(page, '+12125550142').getAttribute('data-cti-state'))
-      .toBe('failed');
+    const button = control(page, '+12125550142');
+    const label = await button.getAttribute('aria-label');
+    await expect.poll(() => button.getAttribute('data-cti-state')).toBe('failed');
+    expect(await button.getAttribute('title')).toMatch(/login/);
     expect(gateway.dialled().length).toBe(before);
+    // Then the control is a call button again, named as before.
+    await expect.poll(() => button.getAttribute('data-cti-state'), { timeout: 6000 }).toBeNull();
+    expect(await button.getAttribute('title')).toBe(label);
   });
 });
 
