@@ -61,9 +61,10 @@ export function startHost(api: EngineApi): void {
   let media: MediaStatus = 'unknown';
 
   const snapshot = (): PhoneSnapshot => {
+    // Before the hub's first configuration the phone is starting, not "not connected".
     const idle: RegistrationSnapshot = slot.accountMissing()
       ? { state: 'unregistered', failure: 'no-account', since }
-      : { state: 'unregistered', since };
+      : { state: hash === null ? 'registering' : 'unregistered', since };
     const base = slot.current()?.snapshot() ?? { registration: idle, calls: [], media };
     // The engine knows when getUserMedia failed; the permission check knows the rest.
     const engineKnows = !microphoneNeedsSetup(media) && base.media !== 'unknown';
