@@ -315,6 +315,7 @@ describe('ICE servers', () => {
     ['stun:stun.example.com?transport=udp', 'iceTransport'],
     ['turn:turn.example.com?transport=tls', 'iceTransport'],
     ['http://stun.example.com', 'invalidIceUrl'],
+    ['stun://stun.example.com', 'iceSlashes'],
     ['stun:stun.example.com:99999', 'invalidPort'],
     ['stun:stun_1.example.com', 'invalidHost'],
     ['stun:', 'invalidIceUrl'],

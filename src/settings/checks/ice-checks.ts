@@ -12,6 +12,8 @@ const ICE_URI = /^(stuns?|turns?):(\[[0-9a-f:.]+\]|[^\s:/?#[\]]+)(?::([^?]*))?(?
 /** One address; a refusal names the part at fault (scheme, host, port or transport). */
 export function checkIceUri(input: string): Checked<string> {
   const text = input.trim();
+  // `stun://host` reads like a web address, but ICE URIs have no `//` (RFC 7064).
+  if (/^(stuns?|turns?):\/\//i.test(text)) return fail('iceSlashes', text);
   const [, scheme = '', host = '', port, query] = ICE_URI.exec(text) ?? [];
   if (scheme === '') return fail('invalidIceUrl');
   if (!checkHost(host).ok) return fail('invalidHost', host);

@@ -24,6 +24,7 @@ export const FIELD_CODES = [
   'notIntlPrefix',
   'invalidIceUrl',
   'iceTransport',
+  'iceSlashes',
   'turnNeedsCredentials',
   'invalidLabel',
   'hostOnly',
