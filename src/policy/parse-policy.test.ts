@@ -230,7 +230,7 @@ describe('parsePolicy: whole policies', () => {
       {
         key: 'orgHosts.hubspot[0]',
         reason: 'notCrmHost',
-        params: ['acme.zendesk.com'],
+        params: ['acme.zendesk.com', 'app.hubspot.com, app-eu1.hubspot.com'],
         value: 'acme.zendesk.com',
       },
     ]);

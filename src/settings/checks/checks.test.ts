@@ -102,6 +102,8 @@ describe('host names and patterns', () => {
     ['*.co.uk', 'wildcardTooBroad'],
     ['*.com.au', 'wildcardTooBroad'],
     ['*.gv.at', 'wildcardTooBroad'],
+    ['*.github.io', 'wildcardTooBroad'],
+    ['*.acme.github.io', 'ok'],
     ['*.acme.co.uk', 'ok'],
     ['crm*.example.com', 'badWildcard'],
     ['*', 'badWildcard'],

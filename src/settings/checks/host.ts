@@ -61,8 +61,12 @@ export function checkHost(input: string): Checked<string> {
   return name.ok || name.code === 'required' ? name : fail('invalidHost', host);
 }
 
-/** Second-level public suffixes common under country domains: `co.uk`, `com.au`, `gv.at`. */
-const PUBLIC_SUFFIX = /^(?:ac|co|com|edu|go|gob|gov|gv|ltd|mil|ne|net|or|org|plc)\.[a-z]{2}$/;
+/**
+ * Suffixes under which anyone gets a site: second-level ones under country domains (`co.uk`,
+ * `com.au`, `gv.at`) and common hosting platforms (`github.io`, `azurewebsites.net`).
+ */
+const PUBLIC_SUFFIX =
+  /^(?:(?:ac|co|com|edu|go|gob|gov|gv|ltd|mil|ne|net|or|org|plc)\.[a-z]{2}|github\.io|gitlab\.io|herokuapp\.com|azurewebsites\.net|cloudfront\.net|appspot\.com|web\.app|firebaseapp\.com|netlify\.app|vercel\.app|pages\.dev|workers\.dev|blogspot\.com|amazonaws\.com|onrender\.com)$/;
 
 /**
  * A CRM host name, optionally with a wildcard: `*.` as the whole first label only, in front of
@@ -100,7 +104,8 @@ export function checkHostPattern(input: string): Checked<string> {
 export function checkOrgHost(crm: CrmName, input: string): Checked<string> {
   const host = checkHostPattern(input);
   if (!host.ok) return host;
-  return isBuiltInHost(crm, host.value) ? host : fail('notCrmHost', input.trim());
+  if (isBuiltInHost(crm, host.value)) return host;
+  return fail('notCrmHost', input.trim(), builtInHosts(crm).join(', '));
 }
 
 /**

@@ -371,7 +371,7 @@ describe('OptionsForm dial and detection rules', () => {
     type('Your organisation’s host names for Salesforce', 'acme.my.salesforce.com');
     save();
     expect(screen.getByRole('alert')).toHaveTextContent(
-      '“acme.my.salesforce.com” is not one of this CRM’s own hosts. Other hosts go under the additional host names.',
+      '“acme.my.salesforce.com” is not one of this CRM’s own hosts (*.lightning.force.com). Other hosts go under the additional host names.',
     );
     type('Your organisation’s host names for Salesforce', 'acme.lightning.force.com');
     save();
