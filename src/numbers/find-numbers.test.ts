@@ -147,6 +147,11 @@ const review: Row[] = [
   // Phone words inside compounds outrank a filter prefix
   ['Bestellhotline: 0800 1234567', 'DE', ['+498001234567']],
   ['Bestelltelefon 0800 1234567', 'DE', ['+498001234567']],
+  // Dots, amounts and abbreviations
+  ['Telefon 030.123.45.67', 'DE', ['+49301234567']],
+  ['Server 10.0.12.1', 'DE', []],
+  ['Preis: 0301234567 €', 'DE', []],
+  ['030 1234567 Durchw. 12', 'DE', ['+4930123456712']],
   // Extensions in brackets and more extension words
   ['030 1234567 (Durchwahl 45)', 'DE', ['+4930123456745']],
   ['030 1234567 (App. 45)', 'DE', ['+49301234567;ext=45']],

@@ -245,7 +245,8 @@ function startOk(text: string, start: number): boolean {
 
 function endOk(text: string, end: number): boolean {
   const after = text[end] ?? ' ';
-  if (BAD_AFTER.test(after)) return false;
+  // A currency or unit after a space too: `0301234567 €` is an amount.
+  if (BAD_AFTER.test(after) || /^ [€$£¥%]/.test(text.slice(end, end + 2))) return false;
   return !(/[:,.]/.test(after) && /\d/.test(text[end + 1] ?? ''));
 }
 

@@ -33,11 +33,14 @@ export function isDate(token: string): boolean {
   return DATE.test(token);
 }
 
-/** A dotted quad whose parts are all 0-255. */
+/**
+ * A dotted quad whose parts are all 0-255, written without leading zeros: `030.123.45.67` is
+ * a Berlin number in dots, no address.
+ */
 export function isIPv4(token: string): boolean {
   if (!DOTTED.test(token)) return false;
   const parts = token.split('.');
-  return parts.length === 4 && parts.every((p) => p.length <= 3 && Number(p) <= 255);
+  return parts.length === 4 && parts.every((p) => /^(?:0|[1-9]\d{0,2})$/.test(p) && +p <= 255);
 }
 
 /**
