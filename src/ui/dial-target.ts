@@ -18,6 +18,9 @@ const URI = /^sips?:[^\s@<>"]+@[a-z0-9.\-[\]:]+$/i;
 const LINK = /^(?:tel|callto):(?:\/\/)?/i;
 const SUFFIX = new RegExp(`${SUFFIX_TEXT}$`, 'i');
 const MAX_DIGITS = 32;
+/** Two letters at least: a lone `x 12` is no label. */
+const LABEL = /^\p{L}[\p{L}.-]+(?: \p{L}[\p{L}.-]*)?:?\s+(?=[+(\d])/u;
+const PAUSE = /\s*[,;]\s*(\d{1,6})$/;
 
 export function checkDialTarget(input: string): DialCheck {
   let raw = normalizeText(input).trim();
@@ -27,9 +30,13 @@ export function checkDialTarget(input: string): DialCheck {
     return URI.test(raw) ? { ok: true, target: raw } : { ok: false, reason: 'uri' };
   }
   if (LINK.test(raw)) raw = decoded(raw.replace(LINK, '')).split(';')[0] ?? '';
+  // A label copied with the number: `Tel.: 030 …`, `Mobil 0171 …`.
+  raw = raw.replace(LABEL, '');
 
-  const suffix = SUFFIX.exec(raw);
-  const [, word = '', digits = ''] = suffix ?? [];
+  // `030 1234567,12`: a phone's pause before tones, the extension's digits.
+  const pause = PAUSE.exec(raw);
+  const suffix = pause ?? SUFFIX.exec(raw);
+  const [, word = 'x', digits = ''] = pause ? [pause[0], 'x', pause[1]] : (suffix ?? []);
   // A direct-dial word names the rest of the number; any other word an extension.
   const direct = digits !== '' && /^d/i.test(word);
   // `49 (0)30 …`: the bracketed trunk goes before the brackets do, or 490 30 … is left.
