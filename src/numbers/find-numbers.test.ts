@@ -147,6 +147,11 @@ const review: Row[] = [
   // Phone words inside compounds outrank a filter prefix
   ['Bestellhotline: 0800 1234567', 'DE', ['+498001234567']],
   ['Bestelltelefon 0800 1234567', 'DE', ['+498001234567']],
+  // A short figure after a long group is not part of the number
+  ['Tel. +49 30 1234567 12 Mitarbeiter', 'DE', ['+49301234567']],
+  ['Fax 030 1234568 10115 Berlin', 'DE', ['+49301234568']],
+  ['+49 30 1234567 2024', 'DE', ['+49301234567']],
+  ['+49 30 123 45 67', 'DE', ['+49301234567']],
   // Dots, amounts and abbreviations
   ['Telefon 030.123.45.67', 'DE', ['+49301234567']],
   ['Server 10.0.12.1', 'DE', []],

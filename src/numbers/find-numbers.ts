@@ -119,7 +119,10 @@ function evaluateRun(
   }
   const first = starts[0];
   const from = first !== undefined && SHORT_FIGURE.test(text.slice(start, first)) ? first : start;
-  const whole = evaluate(text, from, end, options, start);
+  // After a group of six digits or more, a short last group is another figure:
+  // `+49 30 1234567 12 Mitarbeiter`, `030 1234568 10115 Berlin`.
+  const tail = /\d{6} +\d{1,5} *$/.exec(text.slice(from, end));
+  const whole = evaluate(text, from, tail ? from + tail.index + 6 : end, options, start);
   if (whole) {
     found.push(whole);
     return;
