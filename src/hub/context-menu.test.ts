@@ -48,7 +48,9 @@ describe('handleContextMenuClick', () => {
   });
 
   it('does nothing for a selection without a number, or another menu entry', async () => {
-    expect(await click('Geboren am 05.10.1986')).toEqual({ outcome: 'no-number', calls: [] });
+    for (const selection of ['Geboren am 05.10.1986', '12.03.2024', 'Rechnung 2024-0815-1234']) {
+      expect(await click(selection)).toEqual({ outcome: 'no-number', calls: [] });
+    }
     expect(await click('+49 30 1234567', undefined, 'other')).toEqual({
       outcome: 'ignored',
       calls: [],

@@ -9,6 +9,7 @@ import { CRM_PAGES } from '../crm/pages.ts';
 import { findPhoneNumbers } from '../numbers/find-numbers.ts';
 import { withExtension } from '../numbers/extension.ts';
 import { valueTarget } from '../numbers/link-target.ts';
+import { isNonPhoneToken } from '../numbers/shapes.ts';
 import { isSupportedCountry } from '../numbers/phone-lib.ts';
 import type { RecordRef } from '../protocol/phone-state.ts';
 
@@ -52,8 +53,16 @@ export async function handleContextMenuClick(
   const text = (info.selectionText ?? '').slice(0, MAX_SELECTION);
   const country = isSupportedCountry(deps.defaultCountry) ? deps.defaultCountry : 'DE';
 
-  const [match] = findPhoneNumbers(text, { defaultCountry: country, phoneField: true });
-  const target = match ? withExtension(match.e164, match.extension) : valueTarget(text, country);
+  // Read as a page's text first, so labels and shapes count (`Rechnung 2024-0815-1234` is no
+  // number); bare digits the agent chose are taken as a phone field's, unless a date or the like.
+  const options = { defaultCountry: country };
+  const bare = !/\p{L}/u.test(text.replace(/\b(?:x|ext)\b/gi, ''));
+  const [match] = findPhoneNumbers(text, options).concat(
+    bare ? findPhoneNumbers(text, { ...options, phoneField: true }) : [],
+  );
+  const shape = isNonPhoneToken(text.trim().replace(/[).,;:]+$/, ''));
+  const fallback = bare && !shape ? valueTarget(text, country) : null;
+  const target = match ? withExtension(match.e164, match.extension) : fallback;
   if (!target) return 'no-number';
 
   const record = recordOfPage(info.pageUrl, deps.hosts);
