@@ -17,7 +17,7 @@ import { IGNORABLE, normalizeText } from './normalize.ts';
 import { parseSegment, type ParsedSegment } from './parse-segment.ts';
 import type { CountryCode } from './phone-lib.ts';
 import { nationalPrefixOf } from './plans.ts';
-import { isNonPhoneToken } from './shapes.ts';
+import { endBeforeAlternative, inIban, segments } from './segments.ts';
 
 export interface FindOptions {
   defaultCountry: CountryCode;
@@ -67,13 +67,11 @@ export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch
     const cuts = segments(norm, run.index, runEnd);
     for (let i = 0; i < cuts.length; i += 2) {
       const start = cuts[i] as number;
-      let end = cuts[i + 1] as number;
       const slash = norm.indexOf('/', start);
-      if (slash >= 0 && slash < end) {
-        // `030 12345-67/-68`: an alternative ending after the slash is not dialled with it.
-        const alternative = ALTERNATIVE_ENDING.exec(norm.slice(start, end));
-        if (alternative) end = start + alternative.index;
-      }
+      const end =
+        slash >= 0
+          ? endBeforeAlternative(norm, start, cuts[i + 1] as number)
+          : (cuts[i + 1] as number);
       // `030 1234567 / 0151 12345678` is two numbers; `030 / 1234567` is one.
       const spaced = slash >= 0 ? norm.indexOf(' / ', slash - 1) : -1;
       const parts =
@@ -84,8 +82,6 @@ export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch
   }
   return found;
 }
-
-const ALTERNATIVE_ENDING = /\s*\/\s*-\s*\d/;
 
 /** Where a number written with `+`, `00` or the trunk `0` starts inside a run: after a space. */
 const NUMBER_START = / (?=\(?[+0])/g;
@@ -133,50 +129,6 @@ function evaluateRun(
     const piece = evaluate(text, bounds[i] as number, bounds[i + 1] as number, options, start);
     if (piece) found.push(piece);
   }
-}
-
-/**
- * IBANs with letters in the bank code (`NL91 ABNA 0417 1643 00`, `GB29 NWBK 6016 …`): their
- * digit groups start after a space, so the glued-to-letters rule does not see them.
- */
-const IBAN_HEAD = /\b[A-Z]{2}\d{2} ?[A-Z]{4}[ \d]*$/;
-
-function inIban(text: string, at: number): boolean {
-  const letter = text.charCodeAt(at - 2);
-  return letter >= 65 && letter <= 90 && IBAN_HEAD.test(text.slice(Math.max(0, at - 12), at));
-}
-
-/** Cuts a run at non-phone tokens into pieces, as flat start, end pairs (trimmed later). */
-function segments(text: string, from: number, to: number): number[] {
-  // In a run, only `.`, `/` and `-` make those shapes: without them it is one segment.
-  if (!/[./-]/.test(text.slice(from, to))) return [from, to];
-  const out: number[] = [];
-  let segStart = -1;
-  let segEnd = -1;
-  const tokens = /\S+/g;
-  tokens.lastIndex = from;
-  for (let m = tokens.exec(text); m && m.index < to; m = tokens.exec(text)) {
-    const tokenEnd = Math.min(m.index + m[0].length, to);
-    // Sentence punctuation after a token is not part of it: `am 05.10.1986.` is a date.
-    const raw = text.slice(m.index, tokenEnd);
-    const token = raw.replace(/^[(+]+|[).,;:]+$/g, '');
-    // A `+` starts a number in any writing: `+49.30.1234567` is no version number.
-    if (!/^\(?\+/.test(raw) && (isNonPhoneToken(token) || isRange(token))) {
-      if (segStart >= 0) out.push(segStart, segEnd);
-      segStart = -1;
-      continue;
-    }
-    if (segStart < 0) segStart = m.index;
-    segEnd = tokenEnd;
-  }
-  if (segStart >= 0) out.push(segStart, segEnd);
-  return out;
-}
-
-function isRange(token: string): boolean {
-  if (!token.includes('-')) return false;
-  const parts = token.split('-');
-  return parts.length === 2 && parts.every((p) => isNonPhoneToken(p));
 }
 
 function splitAtSlashes(text: string, start: number, end: number, options: FindOptions) {
