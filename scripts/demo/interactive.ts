@@ -25,14 +25,18 @@ export function instructions(stack: Stack, headless: boolean): string {
     '    here. Answer in the popup or the notification; type h and Enter to let the peer hang up.',
     ...account.map((line, i) => `  ${i === 0 ? '-' : ' '} ${line}`),
   ];
+  // Without a window the extension is only reachable through the SIP server: say where it is.
+  const server = `The agent ${AGENT_URI} is registered on ${stack.kamailio.wsUrl}.`;
   const noWindow = process.stdin.isTTY
     ? [
         'Ready, without a window (--headless --keep-running). Type c and Enter to have the demo',
         'peer call the agent, h and Enter to hang it up. The agent does not answer by itself.',
+        server,
       ]
     : [
         'Ready, without a window (--headless --keep-running). The input is not a terminal, so',
         'the c (call) and h (hang up) commands are off.',
+        server,
       ];
   return [
     '',
