@@ -12,11 +12,11 @@
  * TODO(#4): on the bench's 7,000-element list view (1,858 text nodes, 1,167 blocks with six
  * digits or more, 387 numbers) the whole scan takes ~12 ms fresh and ~10 ms warm (goal 10 ms,
  * bench `click-to-call scan`, noisy 2-core machine, 2026-12-04), ~3x faster than the naive
- * scan (goal 10x). About half is this collector (cold code per text node and per ancestor: the native
- * walk and queries alone take ~2 ms), half detection. Native ancestor tests (`closest` with
- * the block or skip selectors) cost more than the cached places; selecting digit-bearing text
- * natively keeps 1,769 of the 1,858 nodes. What is left: a verdict per table column (a
- * filter-label header rejects the whole column) and fewer helper calls per candidate.
+ * scan (goal 10x). About half is this collector (cold code per text node and per ancestor:
+ * the native walk and queries alone take ~2 ms), half detection. Native ancestor tests
+ * (`closest` with the block or skip selectors) cost more than the cached places; selecting
+ * digit-bearing text natively keeps 1,769 of the 1,858 nodes. What is left: a verdict per table
+ * column (a filter-label header rejects the whole column) and fewer helper calls per candidate.
  */
 import { MIN_DIGITS } from '../numbers/find-numbers.ts';
 import { isCallLink, isSkipped, SPECIAL_SELECTOR, SPECIAL_TAGS, TAG_KIND } from './dom-rules.ts';

@@ -14,10 +14,13 @@ export interface Suffix {
 }
 
 /** The words that introduce a suffix, as a regular expression alternation. */
-export const SUFFIX_WORDS = String.raw`x|ext\.?|extn\.?|extension|apparat|app\.|nebenstelle|nst\.?|durchwahl|durchw\.|dw\.?`;
+export const SUFFIX_WORDS =
+  String.raw`x|ext\.?|extn\.?|extension|apparat|app\.|nebenstelle|nst\.?|` +
+  String.raw`durchwahl|durchw\.|dw\.?`;
 
 /** A suffix as written after a number, maybe in brackets: `, ext. 12`, `(Durchwahl -12)`. */
-export const SUFFIX_TEXT = String.raw`\s*[,;]?\s*\(?\s*(${SUFFIX_WORDS})\s*[:.]?\s*-?\s*(\d{1,6})(?:\s*\))?`;
+export const SUFFIX_TEXT =
+  String.raw`\s*[,;]?\s*\(?\s*(${SUFFIX_WORDS})` + String.raw`\s*[:.]?\s*-?\s*(\d{1,6})(?:\s*\))?`;
 
 const SUFFIX = new RegExp(String.raw`^${SUFFIX_TEXT}(?!\d)`, 'i');
 

@@ -2,7 +2,7 @@
  * Settings of the dial rules (src/numbers/dial-rules.ts) and number detection, checked the
  * same way by the settings store, the options form and the admin policy parser.
  */
-import { CC_WITH_TRUNK, normalizeText } from '../../numbers/normalize.ts';
+import { normalizeText } from '../../numbers/normalize.ts';
 import { parseSegment } from '../../numbers/parse-segment.ts';
 import { isSupportedCountry } from '../../numbers/phone-lib.ts';
 import { fail, ok, type Checked } from './problem.ts';
@@ -57,13 +57,6 @@ const LABEL = /^(?=.*\p{L})[\p{L}º .:-]*(?:[\p{L}º]\*)?$/u;
 
 export const MAX_OWN_NUMBERS = 50;
 const E164 = /^\+[1-9]\d{5,14}$/;
-
-/** `+49 (0)30 987-6543` → `+49309876543`: a number as typed, without separators or `(0)`. */
-export const compactNumber = (typed: string): string =>
-  typed
-    .trim()
-    .replace(CC_WITH_TRUNK, '+$2')
-    .replace(/[\s()./-]/g, '');
 
 /**
  * One of the organisation's own numbers, written internationally (`+49 30 …`, `0049 30 …`,

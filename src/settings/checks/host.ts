@@ -65,8 +65,16 @@ export function checkHost(input: string): Checked<string> {
  * Suffixes under which anyone gets a site: second-level ones under country domains (`co.uk`,
  * `com.au`, `gv.at`) and common hosting platforms (`github.io`, `azurewebsites.net`).
  */
-const PUBLIC_SUFFIX =
-  /^(?:(?:ac|co|com|edu|go|gob|gov|gv|ltd|mil|ne|net|or|org|plc)\.[a-z]{2}|github\.io|gitlab\.io|herokuapp\.com|azurewebsites\.net|cloudfront\.net|appspot\.com|web\.app|firebaseapp\.com|netlify\.app|vercel\.app|pages\.dev|workers\.dev|blogspot\.com|amazonaws\.com|onrender\.com)$/;
+const COUNTRY_SUFFIX = /^(?:ac|co|com|edu|go|gob|gov|gv|ltd|mil|ne|net|or|org|plc)\.[a-z]{2}$/;
+const HOSTING_SUFFIXES = new Set(
+  (
+    'github.io gitlab.io herokuapp.com azurewebsites.net cloudfront.net appspot.com web.app ' +
+    'firebaseapp.com netlify.app vercel.app pages.dev workers.dev blogspot.com amazonaws.com ' +
+    'onrender.com'
+  ).split(' '),
+);
+const isPublicSuffix = (name: string): boolean =>
+  COUNTRY_SUFFIX.test(name) || HOSTING_SUFFIXES.has(name);
 
 /**
  * A CRM host name, optionally with a wildcard: `*.` as the whole first label only, in front of
@@ -78,7 +86,7 @@ export function checkHostPattern(input: string): Checked<string> {
   if (pattern.startsWith('*.')) {
     const rest = checkHostName(pattern.slice(2));
     // Not every site under a top-level domain or a country's public suffix (`*.co.uk`).
-    if (rest.ok && (!rest.value.includes('.') || PUBLIC_SUFFIX.test(rest.value))) {
+    if (rest.ok && (!rest.value.includes('.') || isPublicSuffix(rest.value))) {
       return fail('wildcardTooBroad', input.trim(), rest.value);
     }
     return rest.ok

@@ -7,7 +7,7 @@ import type { CrmName } from '../../protocol/phone-state.ts';
 import type { IceServer, SettingKey, Settings } from '../../settings/settings.ts';
 import type { SettingsPatch, SettingsView } from '../../protocol/messages.ts';
 import type { IceServerView, SecretKey } from '../../settings/store.ts';
-import { compactNumber } from '../../settings/checks/dialling-checks.ts';
+import { checkOwnNumber } from '../../settings/checks/dialling-checks.ts';
 
 export const CRMS: CrmName[] = ['salesforce', 'hubspot', 'zendesk'];
 
@@ -127,6 +127,12 @@ function iceServers(rows: IceRow[]): IceServer[] {
     });
 }
 
+/** An own number as the store keeps it (E.164), so an unchanged list compares equal. */
+function storedNumber(typed: string): string {
+  const checked = checkOwnNumber(typed);
+  return checked.ok ? checked.value : typed;
+}
+
 /** The settings as the form would store them, before comparing with what is stored. */
 function fromDraft({ forget: _, ...draft }: Draft): Settings {
   return {
@@ -138,8 +144,7 @@ function fromDraft({ forget: _, ...draft }: Draft): Settings {
     outsideLinePrefix: draft.outsideLinePrefix.trim(),
     internationalPrefix: draft.internationalPrefix.trim(),
     numberIgnoreLabels: lines(draft.numberIgnoreLabels),
-    // The settings store keeps E.164, as the caller lookup compares it.
-    ownNumbers: lines(draft.ownNumbers).map(compactNumber),
+    ownNumbers: lines(draft.ownNumbers).map(storedNumber),
     hubspotToken: draft.hubspotToken.trim(),
     iceServers: iceServers(draft.iceServers),
     registerExpires: Number(draft.registerExpires),

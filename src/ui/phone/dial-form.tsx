@@ -8,7 +8,10 @@ interface Props {
   onDial: (target: string) => Promise<void>;
   /** Keypad folded away: the dock, and the popup while a call is up. */
   compact?: boolean;
-  /** Registration and microphone in a word: a refusal shown before no longer holds once it changes. */
+  /**
+   * Registration and microphone in a word: a refusal shown before no longer holds once it
+   * changes.
+   */
   phoneState?: string;
 }
 

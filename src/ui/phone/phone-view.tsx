@@ -31,12 +31,13 @@ export function PhoneView({ phone, now, actions, compact }: Props) {
   }
 
   const calls = visibleCalls(snapshot.calls, now);
+  const { registration, media } = snapshot;
   return (
     <div class={compact ? 'phone compact' : 'phone'}>
       <LiveRegion message={announcement} />
       <RegistrationStatus
-        registration={snapshot.registration}
-        media={snapshot.media}
+        registration={registration}
+        media={media}
         onOpenOptions={actions.openOptions}
         onOpenOnboarding={actions.openOnboarding}
       />
@@ -44,7 +45,7 @@ export function PhoneView({ phone, now, actions, compact }: Props) {
       <DialForm
         onDial={actions.dial}
         compact={compact || calls.length > 0}
-        phoneState={`${snapshot.registration.state} ${snapshot.registration.failure ?? ''} ${snapshot.media}`}
+        phoneState={`${registration.state} ${registration.failure ?? ''} ${media}`}
       />
       {missed > 0 && <p class="missed">{t('phoneMissed', missed)}</p>}
     </div>
