@@ -76,8 +76,8 @@ describe('extra hosts', () => {
   it.each([
     ['crm.example.com', 'hostTwice', ['crm.example.com']],
     ['*.example.com', 'hostOverlap', ['crm.example.com', '*.example.com']],
-  ])('refuses Zendesk’s crm.example.com after Salesforce’s %s (%s)', (salesforce, code, params) => {
-    const extraHosts = { salesforce: [salesforce], hubspot: [], zendesk: ['crm.example.com'] };
+  ])('refuses Zendesk’s crm.example.com after Salesforce’s %s (%s)', (first, code, params) => {
+    const extraHosts = { salesforce: [first], hubspot: [], zendesk: ['crm.example.com'] };
     const { patch, errors } = checkSettingsChanges({ extraHosts });
     expect(patch).toEqual({});
     expect(errors).toMatchObject([{ field: 'extraHosts', code, params }]);

@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import '../testing.ts';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
-import type { SettingsPatch, SettingsView } from '../../protocol/messages.ts';
-import { makeView, savedView } from './fixtures.ts';
-import { OptionsForm } from './options-form.tsx';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { makeView } from './fixtures.ts';
+import { renderForm } from './render-form.tsx';
 
 const TURN = { urls: ['turn:turn.example.test:3478'], username: 'agent' };
 
@@ -13,22 +12,10 @@ function setup() {
   const view = makeView({
     values: { ...base.values, iceServers: [{ ...TURN, credentialStored: true }] },
   });
-  const onSave = vi.fn((patch: SettingsPatch): Promise<SettingsView> =>
-    Promise.resolve(savedView(view, patch)),
-  );
-  render(
-    <OptionsForm
-      view={view}
-      devices={[]}
-      onSave={onSave}
-      onTest={vi.fn()}
-      onOpenOnboarding={vi.fn()}
-    />,
-  );
+  const { onSave, save } = renderForm(view);
   const row = within(screen.getByRole('group', { name: 'ICE server 1' }));
   const type = (label: string, value: string) =>
     fireEvent.input(row.getByLabelText(label), { target: { value } });
-  const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }));
   return { onSave, row, type, save };
 }
 

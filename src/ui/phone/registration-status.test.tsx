@@ -53,7 +53,8 @@ describe('RegistrationStatus', () => {
     });
     expect(
       screen.getByText(
-        'Details: Could not connect to the server. Error message: WebSocket closed wss://pbx.example.test:8089/ws (code: 1006)',
+        'Details: Could not connect to the server. Error message: WebSocket closed ' +
+          'wss://pbx.example.test:8089/ws (code: 1006)',
       ),
     ).toBeInTheDocument();
   });

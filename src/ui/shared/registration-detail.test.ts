@@ -9,7 +9,8 @@ describe('registrationDetail', () => {
       detail: 'WebSocket closed wss://pbx.invalid:8089/ws (code: 1006)',
     });
     expect(text).toBe(
-      'Could not connect to the server. Error message: WebSocket closed wss://pbx.invalid:8089/ws (code: 1006)',
+      'Could not connect to the server. Error message: WebSocket closed ' +
+        'wss://pbx.invalid:8089/ws (code: 1006)',
     );
   });
 
